@@ -1,0 +1,44 @@
+# make run: set up .venv and parse the samples; make test: the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint eval bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# The main job: every sample bulletin -> out/samples.jsonl, then the sample scores.
+run: $(STAMP)
+	@mkdir -p out
+	$(BIN)/warparse parse samples/*.txt > out/samples.jsonl
+	@echo "wrote out/samples.jsonl ($$(wc -l < out/samples.jsonl) records)"
+	$(BIN)/python $(SHARED)/eval/score.py samples --cmd "$(BIN)/warparse parse --ref-date {ref_date} {path}"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check warparse tests bench
+
+eval: $(STAMP)
+	$(BIN)/python $(SHARED)/eval/score.py samples --cmd "$(BIN)/warparse parse --ref-date {ref_date} {path}"
+	@if [ -d $(SHARED)/corpus ]; then \
+	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus --cmd "$(BIN)/warparse parse --ref-date {ref_date} {path}"; fi
+	@if [ -d $(SHARED)/corpus-quotes ]; then \
+	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus-quotes --lenient-speakers \
+	    --metrics quotes,speakers,quote_kinds --cmd "$(BIN)/warparse parse --ref-date {ref_date} {path}"; fi
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .hypothesis
