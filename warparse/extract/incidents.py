@@ -1,11 +1,670 @@
 """Incident records: attacks and other events with date, weapons, places,
-actor and figures (issue #4)."""
+actor and figures (issue #4).
+
+How a bulletin becomes incidents:
+
+1. The text is read with long quotations blanked out (what a speaker says
+   is no report of an event) and datelines ignored.
+2. Each sentence is a *unit*, or two when "und außerdem"/"; zudem" joins two
+   clauses that each name a weapon or a place ("mit Fliegerbomben drei
+   Bezirke von Charkiw getroffen und außerdem die Stadt Tschuhujew mit einem
+   Mehrfachraketenwerfer angegriffen" is two events).
+3. A unit's cues (``grammar.events``), weapons (``grammar.weapons``) and
+   places (``grammar.places``) make it a *trigger* of a strike, ground
+   combat, deployment or exchange, a weak trigger (sirens, explosions), or a
+   continuation (casualties, damage, tallies, anything else).
+4. Units are read in order. A trigger joins the current incident when it
+   continues it (same kind, an overlapping weapon class, no connective
+   introducing other places or another model, an anaphor "bei dem
+   Angriff", a total "insgesamt"), else it opens a new one. Continuations
+   join the current incident within its paragraph, or further on when they
+   carry a cue. Headline sections separate incidents unless the new section
+   returns to the same places or refers back to the attack.
+5. Figures come from the counts of an incident's units: per weapon kind the
+   largest tally (sub-tallies by region do not add up), summed over kinds
+   (805 drones and 13 missiles launched -> 818), a total "insgesamt" over
+   its class; killed/injured the largest number of people.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import regex
+
 from warparse.context import Context
-from warparse.records import Incident
+from warparse.grammar import events, places, weapons
+from warparse.grammar.places import PlaceMention
+from warparse.grammar.weapons import WeaponMention
+from warparse.records import Count, Incident, Location, Weapon
+
+if TYPE_CHECKING:
+    from warparse.grammar.dates import DateMention
+
+STRIKE_CLASSES = ("drone", "missile", "bomb", "artillery", "mlrs")
+AIR_CLASSES = ("drone", "missile", "bomb")
+WEAPON_OUTCOMES = ("launched", "shot_down", "lost", "left")
+WEAPON_CATEGORIES = ("drone", "missile", "bomb")
+PERSON_CATEGORIES = ("person", "soldier")
+STRIKE_CUES = frozenset({"attack", "launch", "impact", "shootdown"})
+CONTINUE_CUES = frozenset(
+    {
+        "attack",
+        "launch",
+        "impact",
+        "shootdown",
+        "weak",
+        "ground",
+        "deployment",
+        "exchange",
+        "casualty",
+        "damage",
+        "anaphor",
+        "all_down",
+    }
+)
+ENEMY = {"Ukraine": "Russia", "Russia": "Ukraine"}
+# clauses that report something happening (where "in Kiew" is a place, not the government)
+EVENT_CUES = frozenset({"attack", "launch", "impact", "shootdown", "casualty", "damage", "weak", "ground"})
+
+# Quotations of four words or more are speech, not report; shorter ones are names (»Kinschal«).
+_QUOTE = regex.compile(r"„[^„“”\"\n]*[“”\"]|“[^“”\n]*”|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
+_CLAUSE_SPLIT = regex.compile(r"(?:,\s*|\s+)und\s+(?=(?:außerdem|zudem)\b)|;\s*(?=(?:außerdem|zudem)\b)")
+_AGENT_BEFORE = regex.compile(r"\b(?:von|durch)\s+(?:\p{L}+\s+)?$")
+_INSTRUMENT = regex.compile(r"\bmit(?:hilfe)?\b", regex.IGNORECASE)
+_TOTAL_BEFORE = regex.compile(r"\b(?i:insgesamt|alle|sämtliche)\s+(?:\p{L}+\s+){0,6}$")
+_PART_BEFORE = regex.compile(r"\b(?i:darunter|davon|unter\s+ihnen)\s+(?:\p{L}+\s+){0,2}$")
+_FIRST_WORD = regex.compile(r"\S+")
+_PART_AFTER = regex.compile(r"\s*(?:\p{L}+\s+)?(?i:davon|dieser|von\s+ihnen)\b")
+_DAMAGE = regex.compile(
+    r"\b(?:Schäden|Zerstörungen\s+und\s+Schäden|Zerstörungen)\s+(?:an|in)\s+((?:\p{L}+\s+){0,2}?\p{Lu}\p{L}+)"
+    r"|\b(?:(?:mehrere|zahlreiche|einige|\d+|zwei|drei|vier|fünf|zehn|Dutzende)\s+)((?:\p{L}+\s+)?\p{Lu}\p{L}+)"
+    r"\s+(?:\p{L}+\s+){0,2}(?:wurden\s+)?(?:beschädigt|zerstört)"
+    r"|\b(?:wurden|wurde)\s+((?:\p{L}+\s+)?\p{Lu}\p{L}+)\s+(?:\p{L}+\s+){0,4}(?:beschädigt|zerstört)"
+)
+_QUANTIFIER = regex.compile(
+    r"^(?:(?:ein|eine|einen|einem|einer|der|die|das|den|dem|mehrere|zahlreiche|einige|\d+|zwei|drei|vier"
+    r"|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|Dutzende)\s+)+"
+)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence or clause with what the grammar found in it."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    section: int
+    cues: set[str]
+    weapons: list[WeaponMention]
+    places: list[PlaceMention]
+    actors: list[tuple[int, str]]
+    dates: list[DateMention]
+    counts: list[Count]
+    trigger: str | None = None
+    background: bool = False
+    instrument: bool = False  # "mit ...", "mithilfe von ...": weapons used in ground combat
+    headline: bool = False
+
+
+@dataclass(slots=True)
+class Draft:
+    """An incident while it is being read."""
+
+    kind: str  # strike, ground, deployment, other
+    section: int
+    units: list[Unit] = field(default_factory=list)
+    triggers: list[Unit] = field(default_factory=list)
+    before: list[Unit] = field(default_factory=list)  # earlier clauses of the paragraph: places only
+    weapons: list[WeaponMention] = field(default_factory=list)
+    weak: bool = False
+    rules: list[str] = field(default_factory=list)
+    last_paragraph: int = -1
+
+    def classes(self) -> set[str]:
+        return {w.cls for w in self.weapons if w.cls in STRIKE_CLASSES}
+
+    def models(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for w in self.weapons:
+            if w.kind == "model" and w.name:
+                out.setdefault(w.cls, set()).add(w.name)
+        return out
+
+    def place_keys(self) -> set[str]:
+        """Places and the oblasts they lie in: "Dnipro" and "Gebiet Dnipropetrowsk" overlap."""
+        return {
+            k
+            for u in [*self.units, *self.before]
+            for p in u.places
+            for k in (p.place.canonical, p.place.area)
+        }
+
+    def actor(self) -> str | None:
+        for u in [*self.triggers, *self.units]:
+            if u.actors:
+                return u.actors[0][1]
+        return None
+
+    def days(self) -> set[str]:
+        return {d for u in self.units for m in u.dates for d in _days(m)}
+
+
+def _days(m: DateMention) -> set[str]:
+    return {m.date[-5:]} | ({m.date_end[-5:]} if m.date_end else set())
+
+
+def _blank_quotes(text: str) -> str:
+    """The text with long quotations replaced by spaces (offsets unchanged)."""
+    chars = list(text)
+    for m in _QUOTE.finditer(text):
+        if len(m.group().split()) >= 4:
+            for i in range(m.start(), m.end()):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _units(ctx: Context, text: str) -> list[Unit]:
+    """The units of the text. Headlines mark sections; their units (``headline``) only
+    stand in for a section whose body reports an event without naming it."""
+    out: list[Unit] = []
+    section = 0
+    prev_headline = False
+    for para in ctx.doc.paragraphs:
+        if para.headline:
+            if not prev_headline and para.index > 0:
+                section += 1
+            prev_headline = True
+            unit = _analyse(ctx, text, para.start, para.end, para.sentences[0].index, para.index, section)
+            unit.headline = True
+            out.append(unit)
+            continue
+        prev_headline = False
+        skip = places.dateline_end(text[para.start : para.end])
+        for sent in para.sentences:
+            start = max(sent.start, para.start + skip)
+            cuts = [start]
+            for m in _CLAUSE_SPLIT.finditer(text, start, sent.end):
+                cuts.append(m.end())
+            cuts.append(sent.end)
+            pieces = list(itertools.pairwise(cuts))
+            if len(pieces) > 1 and not all(_has_substance(text, a, b) for a, b in pieces):
+                pieces = [(start, sent.end)]
+            first: Unit | None = None
+            for a, b in pieces:
+                unit = _analyse(ctx, text, a, b, sent.index, para.index, section)
+                if first is not None and not unit.dates:
+                    unit.dates = list(first.dates)  # the clauses of a sentence share its date
+                first = first or unit
+                out.append(unit)
+    _mark_background(out)
+    return out
+
+
+def _has_substance(text: str, a: int, b: int) -> bool:
+    return bool(weapons.find_weapons(text, a, b) or places.find_places(text, a, b))
+
+
+def _analyse(ctx: Context, text: str, a: int, b: int, sentence: int, paragraph: int, section: int) -> Unit:
+    found = [w for w in weapons.find_weapons(text, a, b) if w.kind != "none"]
+    cues = events.cues(text, a, b)
+    strike = bool(found) and bool(cues & {"attack", "impact"})
+    every = places.find_places(text, a, b, strike, bool(cues & EVENT_CUES))
+    mentions = [p for p in every if p.excluded is None]
+    unit = Unit(
+        a,
+        b,
+        sentence,
+        paragraph,
+        section,
+        cues=cues,
+        weapons=found,
+        places=mentions,
+        actors=_actors(text, a, b, every),
+        dates=[d for d in ctx.dates if a <= d.span[0] < b and _event_date(d, ctx.ref_date)],
+        counts=[c for c in ctx.counts if a <= c.span[0] < b and text[c.span[0]] != " "],
+    )
+    unit.trigger = _trigger(unit)
+    unit.instrument = bool(_INSTRUMENT.search(text, a, b))
+    return unit
+
+
+def _event_date(m: DateMention, ref: dt.date | None) -> bool:
+    """Whether a date can be an event's day: not a month ("im Februar 2022") or a long span,
+    not long before the bulletin ("seit dem 24. Februar 2022")."""
+    try:
+        start = dt.date.fromisoformat(m.date) if not m.date.startswith("--") else None
+        end = dt.date.fromisoformat(m.date_end) if m.date_end and not m.date_end.startswith("--") else None
+    except ValueError:
+        return False
+    if start and end and (end - start).days > 10:
+        return False
+    return not (start and ref and (ref - start).days > 60)
+
+
+def _actors(text: str, a: int, b: int, mentions: list[PlaceMention]) -> list[tuple[int, str]]:
+    """The attackers a clause names: the agent of a passive ("von russischen Truppen") first;
+    not the target ("die Ukraine angegriffen", "die ukrainische Hauptstadt")."""
+    targets = [
+        m.span
+        for m in mentions
+        if m.locative or (m.place.kind != "country" and m.excluded not in ("government", "adjective"))
+    ]
+    found = [(i, x) for i, x in events.actors(text, a, b) if not any(s <= i < e for s, e in targets)]
+    agents = [(i, x) for i, x in found if _AGENT_BEFORE.search(text[max(a, i - 20) : i])]
+    return agents + [f for f in found if f not in agents]
+
+
+def _trigger(u: Unit) -> str | None:
+    """What kind of event a unit reports, if it reports one."""
+    c = u.cues
+    arms = [w for w in u.weapons if w.kind != "carrier" or "attack" in c]
+    air = [w for w in u.weapons if w.cls in AIR_CLASSES]
+    if "exchange" in c and "irrealis" not in c:
+        return "other"
+    if "ground" in c and not (air and c & {"attack", "launch", "shootdown"}):
+        return "ground"
+    if arms and c & {"attack", "launch", "impact"}:
+        return "strike"
+    if air and "shootdown" in c:
+        return "strike"
+    if "attack" in c and "ground_ctx" in c:
+        return "ground"
+    if "deployment" in c:
+        return "deployment"
+    if c & {"attack", "impact"} and any(p.locative or p.place.kind != "country" for p in u.places):
+        return "strike"
+    if "attack" in c and u.dates and u.actors:
+        return "strike"  # "Russland setzte seine Angriffe am Montag fort": a dated attack, place unsaid
+    if "weak" in c:
+        return "weak"
+    return None
+
+
+def _mark_background(units: list[Unit]) -> None:
+    """Totals and habits are background; so is what follows them in the paragraph, until a date."""
+    soft = False
+    last_paragraph = -1
+    for u in units:
+        if u.paragraph != last_paragraph:
+            soft, last_paragraph = False, u.paragraph
+        explicit = "background" in u.cues and not u.dates
+        if explicit:
+            u.background, soft = True, True
+        elif soft and not u.dates and not any(p.place.kind != "country" for p in u.places):
+            u.trigger = None  # may continue an event, never start one
+        else:
+            soft = False
+
+
+def _targets(u: Unit) -> set[str]:
+    return {p.place.area for p in u.places if p.role == "target" and p.place.kind != "country"}
+
+
+def _continues(d: Draft, u: Unit, trig: str) -> str | None:
+    """The rule name when trigger ``u`` continues draft ``d``, else None."""
+    new_section = u.section != d.section
+    if d.kind != trig and not (d.weak and trig == "strike"):
+        return None
+    if trig == "strike":
+        if u.cues & {"anaphor", "summary"}:
+            return "incident.merge.anaphor"
+        mine = {w.cls for w in u.weapons if w.cls in STRIKE_CLASSES}
+        theirs = d.classes()
+        if mine and theirs and not mine & theirs:
+            return None
+        days, their_days = {x for m in u.dates for x in _days(m)}, d.days()
+        if days and their_days and not days & their_days:
+            return None
+        targets = _targets(u)
+        disjoint = bool(targets) and not targets & d.place_keys()
+        if u.cues & {"split", "same_time"}:
+            if disjoint:
+                return None
+            models = d.models()
+            for w in u.weapons:
+                if w.kind == "model" and models.get(w.cls) and w.name not in models[w.cls]:
+                    return None
+        if new_section and disjoint:
+            return None  # a new section on other places is another attack
+        return "incident.merge.strike"
+    if trig == "ground":
+        keys = {p.place.area for p in u.places}
+        disjoint = bool(keys) and not keys & d.place_keys()
+        actor = u.actors[0][1] if u.actors else None
+        if disjoint and actor and d.actor() and actor != d.actor():
+            return None
+        if new_section and disjoint:
+            return None
+        return "incident.merge.ground"
+    if trig == "deployment":
+        return "incident.merge.deployment"
+    return "incident.merge.other"
+
+
+def _attach(d: Draft, u: Unit, trigger: bool) -> None:
+    d.units.append(u)
+    d.last_paragraph = u.paragraph
+    if trigger:
+        d.triggers.append(u)
+    if d.kind == "strike":
+        strike = bool(u.cues & STRIKE_CUES)
+        for w in u.weapons:
+            if strike or w.cls in d.classes() or w.kind == "carrier":
+                d.weapons.append(w)
+    elif d.kind == "ground" and trigger and u.instrument:
+        for w in u.weapons:
+            if w.kind != "carrier":
+                d.weapons.append(w)
+
+
+def _segment(units: list[Unit]) -> list[Draft]:
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    pending: list[Unit] = []  # clauses of this paragraph that no incident took yet
+    last_paragraph = -1
+    sentence_first: dict[int, Draft] = {}
+    headlines: dict[int, Unit] = {}
+    for u in units:
+        if u.headline:
+            if u.trigger not in (None, "weak") and not u.background:
+                headlines.setdefault(u.section, u)
+            continue
+        if u.paragraph != last_paragraph:
+            pending, last_paragraph = [], u.paragraph
+        if u.background:
+            continue
+        trig = u.trigger
+        if trig == "weak":
+            if current is None or current.section != u.section:
+                current = Draft("strike", u.section, weak=True, rules=["incident.weak_start"])
+                drafts.append(current)
+                current.before.extend(pending)
+                pending = []
+            _attach(current, u, True)
+            continue
+        headline = headlines.get(u.section)
+        if (
+            trig is None
+            and headline is not None
+            and (current is None or current.section != u.section)
+            and u.cues & CONTINUE_CUES
+            and (current is None or _continues(current, headline, headline.trigger or "") is None)
+        ):
+            # the body tells what the attack did, the headline what the attack was
+            current = Draft(headline.trigger or "strike", u.section, rules=["incident.from_headline"])
+            drafts.append(current)
+            current.before.extend(pending)
+            pending = []
+            _attach(current, headline, True)
+            _attach(current, u, False)
+            continue
+        if trig is None:
+            if current is not None and (
+                u.paragraph == current.last_paragraph or u.cues & CONTINUE_CUES or u.weapons
+            ):
+                _attach(current, u, False)
+            else:
+                pending.append(u)
+            continue
+        rule = _continues(current, u, trig) if current is not None else None
+        if rule is not None and current is not None:
+            if trig != "strike" or not current.weak:
+                current.rules.append(rule)
+            current.weak = current.weak and not (trig == "strike" and u.weapons)
+            _attach(current, u, True)
+        else:
+            current = Draft(trig, u.section, rules=[f"incident.{trig}"])
+            drafts.append(current)
+            current.before.extend(pending)
+            pending = []
+            _attach(current, u, True)
+        first = sentence_first.setdefault(u.sentence, current)
+        if first is not current:
+            # a clause split off a sentence: what follows continues the sentence's main event
+            current.rules.append("incident.split.clause")
+            current = first
+    return drafts
+
+
+def _substance(u: Unit) -> bool:
+    """Whether a trigger says enough to open an incident: a place ("dort" too), a weapon, a
+    figure or a date. "hatte zu der Offensive erklärt" does not."""
+    places = any(p.locative or p.place.kind != "country" for p in u.places)
+    return bool(places or u.weapons or u.counts or u.dates or "place_ref" in u.cues)
+
+
+def _keep(d: Draft) -> bool:
+    if not any(_substance(u) for u in [*d.units, *d.before]):
+        return False
+    if d.weak:
+        return bool(d.weapons) or any(c.outcome in ("killed", "injured") for u in d.units for c in u.counts)
+    return True
+
+
+# ---------------------------------------------------------------- building
+
+
+def _event(d: Draft) -> str:
+    if d.kind == "ground":
+        return "ground_combat"
+    if d.kind == "deployment":
+        return "deployment"
+    if d.kind == "other":
+        return "other"
+    classes = {w.cls for w in d.weapons}
+    if classes & {"drone", "missile", "bomb", "aircraft"}:
+        return "air_attack"
+    if classes & {"artillery", "mlrs"} or any("shelling" in u.cues for u in d.triggers):
+        return "shelling"
+    return "air_attack"
+
+
+def _weapons(d: Draft) -> list[Weapon]:
+    found = [w for w in d.weapons if w.kind != "carrier"]
+    if d.kind == "strike" and not any(w.cls in AIR_CLASSES for w in found):
+        found += [w for w in d.weapons if w.kind == "carrier"]
+    named = {(w.cls, w.name) for w in found if w.name}
+    out: list[Weapon] = []
+    seen = set()
+    for w in found:
+        cls = "aircraft" if w.kind == "carrier" else w.cls
+        key = (cls, w.name)
+        if not w.name and any(c == cls for c, _ in named):
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Weapon(cls, w.name))
+    return out
+
+
+def _locations(d: Draft) -> list[Location]:
+    mentions = [p for u in [*d.before, *d.units] for p in u.places]
+    non_country = [p for p in mentions if p.place.kind != "country"]
+    if non_country:
+        chosen = non_country
+    else:
+        chosen = [p for p in mentions if p.locative][:1]
+    out: list[Location] = []
+    seen: dict[str, Location] = {}
+    for p in chosen:
+        key = p.place.canonical
+        if key in seen:
+            if seen[key].role != "target" and p.role == "target":
+                seen[key].role = "target"
+            continue
+        loc = Location(p.name, key, p.place.kind, p.role, p.place.iso, p.place.lat, p.place.lon)
+        seen[key] = loc
+        out.append(loc)
+    return out
+
+
+def _actor(d: Draft, locations: list[Location]) -> str | None:
+    actor = d.actor()
+    if actor:
+        return actor
+    from warparse.grammar.places import lookup
+
+    for loc in locations:
+        if loc.role == "target":
+            entries = [p for p in lookup(loc.name) if p.canonical == loc.canonical] or lookup(loc.name)
+            if entries and entries[0].country in ENEMY:
+                return ENEMY[entries[0].country]
+    return None
+
+
+def _is_part(text: str, c: Count, by_id: dict[str, Count]) -> bool:
+    """A subset of another count of the same thing ("darunter zwei ballistische", "elf davon");
+    "14 der 17 Drohnen abgeschossen" is a part too, but of the launched ones: a figure of its own."""
+    parent = by_id.get(c.part_of) if c.part_of else None
+    if parent is not None and parent.outcome == c.outcome:
+        return True
+    before = text[max(0, c.span[0] - 30) : c.span[0]]
+    number = _FIRST_WORD.match(text, c.span[0])  # "elf davon": right after the number
+    after = number.end() if number else c.span[1]
+    return bool(
+        _PART_BEFORE.search(before) or _PART_AFTER.match(text, after) or _PART_AFTER.match(text, c.span[1])
+    )
+
+
+def _figures(
+    d: Draft, text: str, extra: list[Count], by_id: dict[str, Count]
+) -> tuple[dict[str, int], list[str]]:
+    counts = [c for u in d.units for c in u.counts]
+    used: list[str] = []
+    figures: dict[str, int] = {}
+    for outcome in WEAPON_OUTCOMES:
+        by_class: dict[str, list[Count]] = {}
+        for c in counts:
+            if c.outcome == outcome and c.category in WEAPON_CATEGORIES and not _is_part(text, c, by_id):
+                by_class.setdefault(c.category, []).append(c)
+        total = 0
+        for group in by_class.values():
+            totals = [c for c in group if _TOTAL_BEFORE.search(text[max(0, c.span[0] - 80) : c.span[0]])]
+            if totals:
+                best = max(totals, key=lambda c: c.value)
+                total += int(best.value)
+                used.append(best.id)
+                d.rules.append("figures.total")
+                continue
+            subs: dict[str, Count] = {}
+            for c in group:
+                sub = weapons.sub_of(c.item, c.category)
+                if sub not in subs or c.value > subs[sub].value:
+                    subs[sub] = c
+            total += int(sum(c.value for c in subs.values()))
+            used.extend(c.id for c in subs.values())
+            if len(subs) > 1:
+                d.rules.append("figures.sum_weapons")
+        if by_class:
+            figures[outcome] = total
+            if len(by_class) > 1:
+                d.rules.append("figures.sum_weapons")
+    for key, outcome, cats in (
+        ("killed", "killed", PERSON_CATEGORIES),
+        ("injured", "injured", PERSON_CATEGORIES),
+        ("children_killed", "killed", ("child",)),
+        ("children_injured", "injured", ("child",)),
+    ):
+        group = [c for c in counts if c.outcome == outcome and c.category in cats]
+        if key in ("killed", "injured"):
+            group = [c for c in group if not _is_part(text, c, by_id)]
+        if group:
+            best = max(group, key=lambda c: c.value)
+            figures[key] = int(best.value)
+            used.append(best.id)
+    if "shot_down" not in figures and "launched" in figures and any("all_down" in u.cues for u in d.units):
+        figures["shot_down"] = figures["launched"]
+        d.rules.append("figures.all_shot_down")
+    # the section's headline fills in what the body does not say
+    if extra:
+        sub = Draft(d.kind, d.section, units=[Unit(0, 0, -1, -1, d.section, set(), [], [], [], [], extra)])
+        more, more_used = _figures(sub, text, [], by_id)
+        for k, v in more.items():
+            if k not in figures:
+                figures[k] = v
+                used.extend(more_used)
+                d.rules.append("figures.headline")
+    return figures, list(dict.fromkeys(used))
+
+
+def _damage(d: Draft, text: str) -> list[str]:
+    out: list[str] = []
+    for u in d.units:
+        if "damage" not in u.cues:
+            continue
+        for m in _DAMAGE.finditer(text, u.start, u.end):
+            phrase = _QUANTIFIER.sub("", (m.group(1) or m.group(2) or m.group(3) or "").strip())
+            if phrase and phrase not in out:
+                out.append(phrase)
+    return out
+
+
+def _headline_counts(ctx: Context, section: int) -> list[Count]:
+    sec = 0
+    prev_headline = False
+    out: list[Count] = []
+    for para in ctx.doc.paragraphs:
+        if para.headline:
+            if not prev_headline and para.index > 0:
+                sec += 1
+            prev_headline = True
+            if sec == section and "background" not in events.cues(ctx.text, para.start, para.end):
+                out.extend(c for c in ctx.counts if para.start <= c.span[0] < para.end)
+        else:
+            prev_headline = False
+    return out
 
 
 def extract(ctx: Context) -> list[Incident]:
-    return []
+    text = _blank_quotes(ctx.text)
+    units = _units(ctx, text)
+    drafts = [d for d in _segment(units) if _keep(d)]
+    out: list[Incident] = []
+    by_id = {c.id: c for c in ctx.counts}
+    sections_done: set[int] = set()
+    previous: Incident | None = None
+    for d in drafts:
+        extra = _headline_counts(ctx, d.section) if d.section not in sections_done else []
+        sections_done.add(d.section)
+        figures, used = _figures(d, text, extra, by_id)
+        locations = _locations(d)
+        dates = [m for u in d.units for m in u.dates]
+        rules = list(dict.fromkeys(d.rules))
+        date = date_end = tod = None
+        if dates:
+            first = dates[0]
+            date, date_end, tod = first.date, first.date_end, first.time_of_day
+            rules.extend(r for r in first.rules if r not in rules)
+        elif previous is not None and any("same_time" in u.cues for u in d.triggers):
+            date, date_end, tod = previous.date, previous.date_end, previous.time_of_day
+            rules.append("incident.date.same_time")
+        start = min(u.start for u in d.units)
+        end = max(u.end for u in d.units)
+        inc = Incident(
+            (start, end),
+            rules=rules,
+            id=f"i{len(out) + 1}",
+            event=_event(d),
+            date=date,
+            date_end=date_end if date_end != date else None,
+            time_of_day=tod,
+            actor=_actor(d, locations),
+            weapons=_weapons(d) if d.kind in ("strike", "ground") else [],
+            locations=locations,
+            damage=_damage(d, text),
+            counts=used,
+            text=ctx.text[d.triggers[0].start : d.triggers[0].end] if d.triggers else "",
+        )
+        for k, v in figures.items():
+            setattr(inc, k, v)
+        out.append(inc)
+        previous = inc
+    return out

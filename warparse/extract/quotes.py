@@ -1,10 +1,545 @@
-"""Quote records: direct and indirect speech with its speaker (issue #5)."""
+"""Quote records: direct and indirect speech with its speaker (issue #5).
+
+Direct speech is found per paragraph from its quotation marks
+(:mod:`warparse.grammar.quotemarks`); names in marks ("der Zeitung
+„Iswestija“") are left out. The document is then read unit by unit (a
+sentence, or several when a quotation spans them), with direct speech
+masked out:
+
+- a quotation takes its speaker from the frame after it (", sagte Rutte"),
+  before it ("Rutte sagte: „…“"), elsewhere in its sentence, in the next
+  sentence ("Das sagte …"), or else from the last speaker;
+- indirect speech is a speech verb with a dass-clause, a speech verb with a
+  comma or colon and a Konjunktiv clause, a Konjunktiv clause with a frame
+  after it (", so Peskow"), a Konjunktiv clause with a source cue ("laut X",
+  "demnach"), or a Konjunktiv sentence that continues a report.
+
+An indicative sentence with only a source cue is not a quote.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
+
 from warparse.context import Context
+from warparse.grammar.quotemarks import QuoteSpan, find_quotes
+from warparse.grammar.speakers import NP, Resolver, Speaker, build_registry, org_row, role_head
+from warparse.grammar.speech import MASK, cue, find_verb, post_frame, subject
+from warparse.grammar.subjunctive import has_subjunctive, is_konjunktiv1, is_subjunctive
+from warparse.lexicons import word_set
 from warparse.records import Quote
+
+_FINAL = ".!?…"
+_FUNCTION = frozenset(
+    "von der des den dem die das und für zur zum im am of the and for on in to de du la le les et un une "
+    "pour del los las y da do di van voor het een al".split()
+)
+_DATELINE = regex.compile(r"\p{Lu}[\p{L}\-]*(?:[/ ]\p{Lu}[\p{L}\-]*){0,2}(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+")
+_SUBORD = frozenset(
+    "wenn weil als da ob obwohl nachdem um ohne statt anstatt wie wo bevor damit sodass falls".split()
+)
+# reportative "sollen" with a perfect infinitive: "soll … verletzt worden sein"
+_REPORTATIVE = regex.compile(r"\b(?:soll|sollen)\b[^.;:!?]*\b(?:sein|haben)\b")
+_NP_START = regex.compile(r"\s*(?P<np>" + NP + ")", regex.VERSION1)
+_NEXT_FRAME = regex.compile(r"\s*(?:Das|Dies|So)\s+")
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    paragraph: int
+    headline: bool
+    quotes: list[QuoteSpan] = field(default_factory=list)
+
+
+def _is_name(text: str, q: QuoteSpan, outlets: frozenset[str]) -> bool:
+    """Names in quotation marks (»Kinschal«, „Iswestija“, „Anna von Kiew“) are not speech:
+    a few capitalised words without a verb or final punctuation."""
+    inner = text[q.start : q.end]
+    if inner in outlets:
+        return True
+    words = regex.findall(r"[\p{L}\p{N}'’\-]+", inner)
+    if not words or inner[-1] in _FINAL + ",":
+        return False
+    if len(words) == 1:
+        return True
+    name_like = len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in _FUNCTION for w in words)
+    if not name_like:
+        return False
+    before = regex.findall(r"[\p{L}]+", text[max(0, q.open - 30) : q.open])
+    prev = before[-1] if before else ""
+    return prev.lower() not in (
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "von",
+        "vom",
+        "für",
+        "zur",
+        "zum",
+        "als",
+        "wie",
+    )
+
+
+def _is_title(text: str, q: QuoteSpan) -> bool:
+    """A title or name right after the noun it names ("das Buch „…“", "der Film „…“"):
+    short, no final punctuation, the word before it capitalised and not a sentence start."""
+    inner = text[q.start : q.end]
+    if inner[-1] in _FINAL + "," or len(inner.split()) > 8:
+        return False
+    m = regex.search(r"(?<=[\p{L}\p{N}\-]\s)(\p{Lu}[\p{L}\-]*)\s$", text[max(0, q.open - 40) : q.open])
+    return m is not None and role_head(m.group(1)) is None
+
+
+def _is_fragment(text: str, q: QuoteSpan) -> bool:
+    """A few words without final punctuation: speech only where the sentence reports speech."""
+    inner = text[q.start : q.end]
+    return inner[-1] not in _FINAL and len(inner.split()) <= 8
+
+
+def _crosses(q: QuoteSpan, end: int, next_start: int) -> bool:
+    """Whether quotation ``q`` runs on past a sentence that ends at ``end``."""
+    if q.open < end < q.close:
+        return True
+    return q.open < end and not q.closed and q.start < next_start < q.end
+
+
+def _units(ctx: Context, quotes: list[QuoteSpan]) -> list[Unit]:
+    """Sentences, merged where a quotation runs across a sentence end."""
+    out: list[Unit] = []
+    for p in ctx.doc.paragraphs:
+        cur: Unit | None = None
+        for s in p.sentences:
+            if cur is not None and any(_crosses(q, cur.end, s.start) for q in quotes):
+                cur.end = s.end
+                continue
+            if cur is not None:
+                out.append(cur)
+            cur = Unit(s.start, s.end, p.index, p.headline)
+        if cur is not None:
+            out.append(cur)
+    for u in out:
+        u.quotes = [q for q in quotes if u.start <= q.open < u.end]
+    return out
+
+
+def _mask(text: str, quotes: list[QuoteSpan]) -> str:
+    chars = list(text)
+    for q in quotes:
+        for i in range(q.open, min(q.close if q.closed else q.end, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, a dateline ("Moskau (dpa) – ") and final punctuation from a clause."""
+    while start < end and text[start] in " \t–—-,;:":
+        start += 1
+    m = _DATELINE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _FINAL + ",;:"):
+        end -= 1
+    return start, end
+
+
+class _Builder:
+    """Collects quotes for one document while the units are read in order."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.text = ctx.text
+        self.quotes: list[Quote] = []
+
+    def add(self, start: int, end: int, kind: str, sp: Speaker | None, verb: str | None, rule: str) -> None:
+        start, end = _trim(self.text, start, end) if kind == "indirect" else (start, end)
+        if end - start < 3:
+            return
+        if any(q.span == (start, end) for q in self.quotes):
+            return
+        self.quotes.append(
+            Quote(
+                (start, end),
+                rules=[rule],
+                text=self.text[start:end],
+                kind=kind,
+                speaker=sp.name if sp else None,
+                role=sp.role if sp and sp.kind == "person" else None,
+                verb=verb,
+            )
+        )
+
+
+def _clause_start(masked: str, start: int, pos: int) -> int:
+    """Start of the clause that ``pos`` is in (after the last . ; ! ? before it)."""
+    cut = max((masked.rfind(c, start, pos) for c in ".;!?"), default=-1)
+    return cut + 1 if cut >= start else start
+
+
+def _frame_speaker(res: Resolver, masked: str, start: int, end: int, hit) -> tuple[Speaker | None, int]:
+    found = subject(masked, start, hit)
+    if found is None:
+        return None, hit.start
+    phrase, at = found
+    return res.resolve(phrase, at), at
 
 
 def extract(ctx: Context) -> list[Quote]:
-    return []
+    text = ctx.text
+    outlets = word_set("outlets")
+    spans = [q for p in ctx.doc.paragraphs for q in find_quotes(text, p.start, p.end)]
+    direct = [q for q in spans if not _is_name(text, q, outlets) and not _is_title(text, q)]
+    masked = _mask(text, direct)
+    reg = build_registry(text, [(q.open, q.close) for q in direct])
+    res = Resolver(reg)
+    out = _Builder(ctx)
+    units = _units(ctx, direct)
+    speech_before = False  # the previous unit reported speech: Konjunktiv may continue it
+    for ui, u in enumerate(units):
+        if u.headline and not u.quotes:
+            speech_before = False
+            continue
+        n_before = len(out.quotes)
+        res.floor = u.start
+        unit_speaker = _indirect(u, masked, res, out, speech_before)
+        for q in u.quotes:
+            sp, verb, rule = _direct_speaker(
+                q, u, units[ui + 1] if ui + 1 < len(units) else None, masked, res, unit_speaker
+            )
+            if rule in _WEAK_RULES and _is_fragment(text, q) and not _reports(masked, u):
+                continue  # a phrase in marks ("trotz einiger „Vorbehalte“") in a plain sentence
+            out.add(q.start, q.end, "direct", sp, verb, rule)
+        if u.quotes and unit_speaker is None:
+            # „…“, sagte X; der Angriff zeige …: a Konjunktiv clause after the frame
+            last = u.quotes[-1]
+            semi = masked.find(";", last.close if last.closed else last.end, u.end)
+            if semi >= 0 and has_subjunctive(masked[semi + 1 : u.end]):
+                out.add(semi + 1, u.end, "indirect", res.last, None, "quote.indirect_continued")
+        speech_before = len(out.quotes) > n_before or unit_speaker is _CONTEXT_ONLY
+        if not speech_before and not u.quotes:
+            # "Obama berichtet von Hackerangriffen.": a speech verb with its speaker and no
+            # reported clause; a Konjunktiv sentence after it continues the report
+            hit = find_verb(masked, u.start, u.end)
+            found = subject(masked, _clause_start(masked, u.start, hit.start), hit) if hit else None
+            if found is not None:
+                sp = res.resolve(found[0], found[1])
+                if sp is not None:
+                    res.remember(sp, found[1])
+                    speech_before = True
+        if speech_before:
+            res.last_at = max(res.last_at, u.end)
+    # speech reported inside a quotation: „… Der Präsident hat erklärt, man sei gewillt …“
+    for q in direct:
+        for s in ctx.doc.sentences:
+            a, b = max(s.start, q.start), min(s.end, q.end)
+            if b - a > 10:
+                _indirect(Unit(a, b, s.paragraph, False), text, res, out, False, nested=True)
+    quotes = sorted(out.quotes, key=lambda r: (r.span[0], r.span[1]))
+    for i, q in enumerate(quotes, 1):
+        q.id = f"q{i}"
+    return quotes
+
+
+def _direct_speaker(
+    q: QuoteSpan,
+    u: Unit,
+    nxt: Unit | None,
+    masked: str,
+    res: Resolver,
+    unit_speaker: tuple[Speaker | None, str | None] | None,
+):
+    """Speaker, verb lemma and rule name of one quotation."""
+    after = q.close if q.closed else q.end
+    fr = post_frame(masked, after, u.end)
+    if fr is not None:
+        sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
+        res.remember(sp, fr.at)
+        return sp, fr.lemma, "quote.direct_after"
+    # before it in the same clause: "Rutte sagte: „…“", "Wie Selenskyj schrieb, „…“"
+    cs = _clause_start(masked, u.start, q.open)
+    hit = find_verb(masked, cs, q.open)
+    if hit is not None:
+        sp, at = _frame_speaker(res, masked, cs, q.open, hit)
+        if sp is not None:
+            res.remember(sp, at)
+            return sp, hit.lemma, "quote.direct_before"
+    head = masked[cs : q.open].strip()
+    if head.endswith(":"):
+        # "Stoltenberg: „…“", "Der Sprecher versuchte mit den Worten zu beruhigen: „…“"
+        np = _NP_START.match(masked, cs, q.open)
+        sp = res.resolve(head[:-1], cs) if len(head) < 40 else None
+        if sp is None and np is not None:
+            sp = res.resolve(np.group("np"), np.start("np"))
+        sp = sp or res.last
+        res.remember(sp, cs)
+        return sp, None, "quote.direct_colon"
+    # a frame later in the sentence: "… ein Zeichen für „…“ von Putin, sagte Singh."
+    for m in regex.finditer(r",", masked[after : u.end]):
+        fr = post_frame(masked, after + m.start(), u.end)
+        if fr is not None:
+            sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
+            res.remember(sp, fr.at)
+            return sp, fr.lemma, "quote.direct_frame_in_sentence"
+    if unit_speaker is not None and unit_speaker[0] is not None:
+        return unit_speaker[0], unit_speaker[1], "quote.direct_in_report"
+    # the next sentence names the speaker: "„…“ Das sagte Rutte am Montag."
+    if nxt is not None and _NEXT_FRAME.match(masked, nxt.start, nxt.end):
+        hit = find_verb(masked, nxt.start, nxt.end)
+        if hit is not None and hit.start - nxt.start < 20:
+            sp, at = _frame_speaker(res, masked, nxt.start, nxt.end, hit)
+            if sp is not None:
+                return sp, hit.lemma, "quote.direct_next_sentence"
+    return res.last, None, "quote.direct_last_speaker"
+
+
+_CONTEXT_ONLY = (None, None)  # a unit that names a source but reports nothing itself
+_WEAK_RULES = frozenset({"quote.direct_last_speaker", "quote.direct_next_sentence"})
+
+
+def _reports(masked: str, u: Unit) -> bool:
+    """Whether the unit reports speech outside its quotations: a speech verb or Konjunktiv."""
+    return find_verb(masked, u.start, u.end) is not None or has_subjunctive(masked[u.start : u.end])
+
+
+def _first_comma_after(masked: str, pos: int, end: int) -> int:
+    m = regex.compile(r",").search(masked, pos, end)
+    return m.start() if m else -1
+
+
+def _indirect(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before: bool, nested: bool = False):
+    """Indirect speech in one unit; returns (speaker, verb) when the unit reports speech.
+    ``nested``: the unit is inside a quotation; only a named third person's speech verb
+    with its dass- or Konjunktiv clause counts there."""
+    s, e = u.start, u.end
+    if all(ch == MASK or ch.isspace() or ch in _FINAL + ",;:" for ch in masked[s:e]):
+        return None
+    hit = find_verb(masked, s, e)
+    if nested:
+        if hit is None:
+            return None
+        found = subject(masked, _clause_start(masked, s, hit.start), hit)
+        if found is None or found[0].split()[0].lower() in ("er", "sie", "ich", "wir", "man"):
+            return None
+        saved = (res.last, res.last_at)
+        result = _verb_rules(u, masked, res, out, hit)
+        res.last, res.last_at = saved
+        return result
+    if hit is not None:
+        result = _verb_rules(u, masked, res, out, hit)
+        if result is not None:
+            return result
+    return _other_rules(u, masked, res, out, speech_before)
+
+
+_ZU_INF = regex.compile(r"\bzu\s+\p{Ll}+n\b|\b\p{Ll}{2,}zu\p{Ll}+n\b")
+# verbs of saying whose comma introduces the reported clause itself, in any mood
+_SAYING = frozenset(
+    "sagen erklären betonen schreiben mitteilen hinzufügen berichten behaupten versichern "
+    "unterstreichen bekräftigen ergänzen meinen erzählen antworten bestätigen".split()
+)
+# a main clause after the comma: a pronoun or an article with a noun ("die USA hielten …"),
+# not a relative clause ("…, die am Montag …")
+_V2_START = regex.compile(
+    r"\s*(?:(?:er|sie|es|man|wir|ich|dies|das|diese[rs]?)\s+\p{Ll}|(?:der|die|das|ein|eine)\s+\p{Lu}"
+    r"|\p{Lu}\p{Ll}+\s+\p{Ll})"
+)
+_FUNCTION_WORDS = frozenset(
+    "der die das den dem des ein eine einer eines einem einen aus von vom mit bei beim nach zu zum zur im am "
+    "in an auf für über unter vor hinter neben zwischen und oder aber sowie auch nicht noch schon sehr als "
+    "wie so nur bereits etwa rund mehr weniger seine seiner seinen ihre ihrer ihren".split()
+)
+
+
+def _has_verb(clause: str) -> bool:
+    """Whether a clause has a lower-case word that can be a verb (not a function word)."""
+    return any(
+        w not in _FUNCTION_WORDS and w.endswith(("t", "te", "ten", "en", "e", "n"))
+        for w in regex.findall(r"\b\p{Ll}+\b", clause)
+    )
+
+
+_DASS = regex.compile(r",\s*(?:dass|daß)\s")
+
+
+def _verb_rules(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
+    """Rules 1 and 2 for the speech verbs of a unit, first verb first."""
+    while hit is not None:
+        found = _verb_rule(u, masked, res, out, hit)
+        if found is not None:
+            return found
+        hit = find_verb(masked, hit.last, u.end)
+    return None
+
+
+def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
+    s, e = u.start, u.end
+    cs = _clause_start(masked, s, hit.start)
+    # 1. speech verb + dass-clause: "Rutte sagte, dass … sei"
+    m = _DASS.search(masked, hit.last, e)
+    if m and not regex.search(r"[.;!?,]", masked[hit.last : m.start()]):
+        sp, at = _frame_speaker(res, masked, cs, e, hit)
+        if sp is not None:
+            res.remember(sp, at)
+        out.add(m.end(), _report_end(masked, m.end(), e), "indirect", sp, hit.lemma, "quote.indirect_dass")
+        return sp, hit.lemma
+    # 2. speech verb, comma, Konjunktiv clause: "Der Staatsanwalt sagte, der Sohn habe …";
+    #    or a zu-infinitive: "Das Ministerium erklärte, von Absprachen nichts zu wissen"
+    comma = _first_comma_after(masked, hit.last, e)
+    if comma < 0 or regex.search(r"[.;!?:]", masked[hit.last : comma]) or comma - hit.last >= 80:
+        return None
+    rest_end = _report_end(masked, comma + 1, e)
+    clause = masked[comma + 1 : rest_end]
+    first = regex.match(r"\s*([\p{L}\p{N}]+)", clause)
+    if not first or first.group(1).lower() in _SUBORD:
+        return None
+    if has_subjunctive(clause):
+        rule = "quote.indirect_comma"
+    elif _ZU_INF.search(clause.split(",")[-1] if "," in clause else clause):
+        rule = "quote.indirect_infinitive"
+    elif hit.lemma in _SAYING and comma - hit.last < 40 and _V2_START.match(clause) and _has_verb(clause):
+        rule = "quote.indirect_comma_indicative"  # "sagte Rice, die USA hielten sich an …"
+    else:
+        return None
+    sp, at = _frame_speaker(res, masked, cs, e, hit)
+    if sp is not None:
+        res.remember(sp, at)
+    out.add(comma + 1, rest_end, "indirect", sp, hit.lemma, rule)
+    return sp, hit.lemma
+
+
+def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before: bool):
+    s, e = u.start, u.end
+    # 3. Konjunktiv clause + frame after it: "… seien abgewehrt worden, teilte die Luftwaffe mit"
+    for m in regex.finditer(r"[,;]", masked[s:e]):
+        at = s + m.start()
+        fr = post_frame(masked, at, e)
+        if fr is None:
+            continue
+        seg = _segment_start(masked, s, at)
+        if not _has_verb(masked[seg:at]):
+            continue  # nothing but a quotation before the frame
+        if not has_subjunctive(masked[seg:at]) and (fr.lemma not in _SAYING or masked[at] != ","):
+            continue  # "…, teilte der USGS mit" frames any clause; "so"/"hieß es" need Konjunktiv
+        sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
+        res.remember(sp, fr.at)
+        out.add(seg, at, "indirect", sp, fr.lemma, "quote.indirect_frame_after")
+        # the report goes on after the frame: "…, sagte X; der Angriff zeige …",
+        # "Das Problem sei, so der Präsident, dass …"
+        cont = regex.compile(r"[;,]").search(masked, fr.end, e)
+        if cont is not None:
+            rest = masked[cont.start() + 1 : e]
+            if _DASS.match("," + rest) or (masked[cont.start()] == ";" and has_subjunctive(rest)):
+                begin = (
+                    cont.start() + 1 + (_DASS.match("," + rest).end() - 1 if _DASS.match("," + rest) else 0)
+                )
+                out.add(begin, e, "indirect", sp, fr.lemma, "quote.indirect_continued")
+        return sp, fr.lemma
+    # a direct quotation framed in this unit continues with Konjunktiv after ';'
+    # 4. colon + Konjunktiv: "Die Luftwaffe zog Bilanz: 14 Drohnen seien zerstört worden"
+    colon = masked.find(":", s, e)
+    if colon >= 0 and has_subjunctive(masked[colon + 1 : e]):
+        cs = s
+        verb_hit = find_verb(masked, cs, colon)
+        sp = None
+        lemma = verb_hit.lemma if verb_hit else None
+        if verb_hit is not None:
+            sp, at = _frame_speaker(res, masked, cs, colon, verb_hit)
+        if sp is None:
+            head = masked[cs:colon]
+            np = regex.match(r"\s*(?P<np>" + _np() + ")", head)
+            if np:
+                sp = res.resolve(np.group("np"), cs + np.start("np"))
+        if sp is not None:
+            res.remember(sp, colon)
+            out.add(
+                colon + 1, _report_end(masked, colon + 1, e), "indirect", sp, lemma, "quote.indirect_colon"
+            )
+            return sp, lemma
+    # 5. a source cue with Konjunktiv: "Laut Kiper seien …", "Demnach habe …"
+    c = cue(masked, s, e)
+    if c is not None:
+        phrase, at, m = c
+        sp = res.resolve(phrase, at) if phrase else res.last
+        if sp is not None:
+            res.remember(sp, at)
+        if not (has_subjunctive(masked[s:e]) or _REPORTATIVE.search(masked, s, e)):
+            # an indicative sentence with a source is no quote, but Konjunktiv after it
+            # continues what that source said
+            return _CONTEXT_ONLY
+        start = m.end() if m.start() - s < 3 else s
+        out.add(start, e, "indirect", sp, None, "quote.indirect_cue")
+        return sp, None
+    # 6. a Konjunktiv sentence continuing a report: "Die NATO sei keine Konfliktpartei."
+    if speech_before and not u.quotes and _main_subjunctive(masked, s, e):
+        out.add(s, e, "indirect", res.last, None, "quote.indirect_continuation")
+        return res.last, None
+    if speech_before and u.quotes and _main_subjunctive(masked, s, e):
+        out.add(s, e, "indirect", res.last, None, "quote.indirect_continuation")
+        return res.last, None
+    if speech_before and _REPORTATIVE.search(masked, s, e) and not u.quotes:
+        out.add(s, e, "indirect", res.last, None, "quote.indirect_reportative")
+        return res.last, None
+    # 7. a main clause in Konjunktiv I reports speech even without a frame: "Viele Menschen
+    #    seien in Panik auf die Straße gelaufen."
+    if not u.headline and _main_konjunktiv1(masked, s, e):
+        out.add(s, e, "indirect", res.last, None, "quote.indirect_konjunktiv")
+        return res.last, None
+    return None
+
+
+def _main_konjunktiv1(masked: str, s: int, e: int) -> bool:
+    first_clause = regex.split(r"[,;:]", masked[s:e])[0]
+    words = regex.findall(r"\b\p{L}+\b", first_clause)
+    if not words or words[0].lower() in _SUBORD or words[0] in ("Ich", "Wir"):
+        return False
+    return any(is_konjunktiv1(w) for w in words[:10])
+
+
+def _np() -> str:
+    from warparse.grammar.speakers import NP
+
+    return NP
+
+
+def _segment_start(masked: str, s: int, at: int) -> int:
+    """Start of the report before a frame at ``at``: after the last ';' or ':' whose clause
+    before it is not itself Konjunktiv (then the report runs across it)."""
+    start = s
+    pos = at
+    while True:
+        cut = max(masked.rfind(";", start, pos), masked.rfind(":", start, pos))
+        if cut < 0:
+            return start
+        if has_subjunctive(masked[start:cut]) and masked[cut] == ";":
+            return start
+        return cut + 1
+
+
+def _report_end(masked: str, start: int, end: int) -> int:
+    """Where a report that starts at ``start`` ends: before a frame ", so X" or the unit end."""
+    for m in regex.finditer(r"[,;]", masked[start:end]):
+        if post_frame(masked, start + m.start(), end) is not None:
+            return start + m.start()
+    return end
+
+
+def _main_subjunctive(masked: str, s: int, e: int) -> bool:
+    """Whether the unit's main clause is Konjunktiv: a Konjunktiv form outside masked quotes
+    among its first clause's words (or anywhere, for short units)."""
+    words = regex.findall(r"\b\p{L}+\b", masked[s:e])
+    if not words:
+        return False
+    first_clause = masked[s:e].split(",")[0]
+    if has_subjunctive(first_clause):
+        return True
+    return any(is_subjunctive(w) for w in words[:12]) and words[0].lower() not in _SUBORD
+
+
+# re-exported for tests: role and organisation lookup
+__all__ = ["extract", "org_row", "role_head"]

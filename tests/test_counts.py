@@ -1,0 +1,564 @@
+"""Count records on sentences written for these tests: exact (value, item,
+category, outcome, part_of) tuples, the numbers that count nothing, spans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from warparse.context import Context
+from warparse.extract import counts
+from warparse.extract.counts import lemmatise, lookup_noun
+from warparse.grammar.dates import DateMention
+from warparse.pipeline import analyse, parse_text
+from warparse.segmenter import segment
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def tuples(text: str) -> list[tuple]:
+    """The counts of ``text`` (on their own: no date mentions from the date grammar)."""
+    found = counts.extract(Context(segment(text)))
+    return [(c.value, c.item, c.category, c.outcome, c.part_of) for c in found]
+
+
+CASES = [
+    # launched: the attack's size, "mit N Drohnen angegriffen", "abgefeuert", "gestartet"
+    (
+        "In der Nacht zum Mittwoch griff Russland die Ukraine mit 120 Drohnen und fünf Raketen an.",
+        [(120, "drohne", "drone", "launched", None), (5, "rakete", "missile", "launched", None)],
+    ),
+    ("120 Drohnen über der Ukraine", [(120, "drohne", "drone", "launched", None)]),
+    (
+        "Insgesamt wurden zweihundertfünfzig Drohnen vom Typ Shahed gestartet.",
+        [(250, "drohne", "drone", "launched", None)],
+    ),
+    (
+        "Um 17 Uhr wurden 20 Gleitbomben auf Charkiw abgeworfen.",
+        [(20, "gleitbombe", "bomb", "launched", None)],
+    ),
+    (
+        "Russland setzte rund 1,5 Millionen Artilleriegranaten ein.",
+        [(1500000, "artilleriegranate", "artillery", "launched", None)],
+    ),
+    (
+        "Nach Angaben der Luftwaffe griff Russland mit 145 Drohnen sowie vier ballistischen Raketen vom Typ "
+        "Iskander-M an.",
+        [(145, "drohne", "drone", "launched", None), (4, "rakete", "missile", "launched", None)],
+    ),
+    # shot down, lost, left; elided nouns
+    (
+        "Die Luftabwehr fing 98 der Drohnen ab, 15 gingen lokal verloren, zwei flogen in Richtung Belarus.",
+        [
+            (98, "drohne", "drone", "shot_down", None),
+            (15, "drohne", "drone", "lost", None),
+            (2, "drohne", "drone", "left", None),
+        ],
+    ),
+    (
+        "Die Flugabwehr neutralisierte 110 Drohnen, 27 weitere Drohnenimitationen gingen infolge "
+        "elektronischer Gegenmaßnahmen verloren.",
+        [(110, "drohne", "drone", "shot_down", None), (27, "drohnenimitation", "drone", "lost", None)],
+    ),
+    (
+        "Die Luftwaffe meldete den Abschuss von 35 Marschflugkörpern des Typs Ch-101.",
+        [(35, "marschflugkörper", "missile", "shot_down", None)],
+    ),
+    (
+        "Über Brjansk und Kursk seien 18 ukrainische Drohnen zerstört worden.",
+        [(18, "drohne", "drone", "shot_down", None)],
+    ),
+    (
+        "„Wir haben 30 Drohnen abgeschossen“, sagte der Kommandeur.",
+        [(30, "drohne", "drone", "shot_down", None)],
+    ),
+    (
+        "Eine Rakete traf ein Wohnhaus, drei weitere wurden abgefangen.",
+        [(3, "rakete", "missile", "shot_down", None)],
+    ),
+    ("Zwei Kampfjets vom Typ Su-34 wurden abgeschossen.", [(2, "kampfjet", "aircraft", "shot_down", None)]),
+    (
+        "Neun Täuschdrohnen verschwanden vom Radar.",
+        [(9, "täuschdrohne", "drone", "lost", None)],
+    ),
+    ("Er sprach von „100 Drohnen“ in einer Nacht.", [(100, "drohne", "drone", "launched", None)]),
+    # X von Y, partitives
+    (
+        "Von 60 Kampfdrohnen wurden 52 abgeschossen.",
+        [(60, "kampfdrohne", "drone", "launched", None), (52, "kampfdrohne", "drone", "shot_down", "c1")],
+    ),
+    (
+        "Die Flugabwehr hat 34 von 81 Drohnen abgeschossen.",
+        [(34, "drohne", "drone", "shot_down", "c2"), (81, "drohne", "drone", "launched", None)],
+    ),
+    (
+        "Sieben der 40 Marschflugkörper trafen Energieanlagen.",
+        [
+            (7, "marschflugkörper", "missile", "hit", "c2"),
+            (40, "marschflugkörper", "missile", "launched", None),
+        ],
+    ),
+    (
+        "Von den insgesamt 81 Drohnen wurden 34 abgeschossen, 43 gingen verloren.",
+        [
+            (81, "drohne", "drone", "launched", None),
+            (34, "drohne", "drone", "shot_down", "c1"),
+            (43, "drohne", "drone", "lost", "c1"),
+        ],
+    ),
+    (
+        "Von den 42 Raketen erreichten acht ihr Ziel.",
+        [(42, "rakete", "missile", "launched", None), (8, "rakete", "missile", "hit", "c1")],
+    ),
+    (
+        "Russland hat 3 Kalibr-Marschflugkörper aus dem Schwarzen Meer abgefeuert, "
+        "alle drei wurden abgefangen.",
+        [
+            (3, "kalibr-marschflugkörper", "missile", "launched", None),
+            (3, "kalibr-marschflugkörper", "missile", "shot_down", None),
+        ],
+    ),
+    (
+        "Die Resolution 2202 wurde von 13 der 15 Mitgliedstaaten unterstützt.",
+        [(13, "mitgliedstaat", "other", "none", "c2"), (15, "mitgliedstaat", "other", "none", None)],
+    ),
+    (
+        "Von insgesamt 90 Drohnen wurden 87 abgeschossen, drei erreichten ihr Ziel.",
+        [
+            (90, "drohne", "drone", "launched", None),
+            (87, "drohne", "drone", "shot_down", "c1"),
+            (3, "drohne", "drone", "hit", "c1"),
+        ],
+    ),
+    (
+        "Die Luftabwehr schoss 87 von insgesamt 90 Drohnen ab.",
+        [(87, "drohne", "drone", "shot_down", "c2"), (90, "drohne", "drone", "launched", None)],
+    ),
+    # darunter / davon / unter ihnen
+    (
+        "Bei dem Angriff wurden 13 Menschen getötet und 40 weitere verletzt, darunter sieben Kinder.",
+        [
+            (13, "mensch", "person", "killed", None),
+            (40, "mensch", "person", "injured", None),
+            (7, "kind", "child", "injured", "c2"),
+        ],
+    ),
+    (
+        "Aus dem Gebiet Charkiw wurden 1.200 Menschen evakuiert, darunter 300 Kinder.",
+        [(1200, "mensch", "person", "evacuated", None), (300, "kind", "child", "evacuated", "c1")],
+    ),
+    (
+        "Die Zahl der Todesopfer stieg auf 31, unter ihnen fünf Kinder.",
+        [(31, "todesopfer", "person", "killed", None), (5, "kind", "child", "killed", "c1")],
+    ),
+    (
+        "Insgesamt 9 Kinder wurden verletzt, 2 von ihnen schwer.",
+        [(9, "kind", "child", "injured", None), (2, "kind", "child", "injured", "c1")],
+    ),
+    (
+        "Russland feuerte 45 Raketen ab, davon 30 Marschflugkörper.",
+        [(45, "rakete", "missile", "launched", None), (30, "marschflugkörper", "missile", "launched", "c1")],
+    ),
+    (
+        "Neun Menschen wurden aus den Trümmern gerettet, zwei von ihnen sind schwer verletzt.",
+        [(9, "mensch", "person", "rescued", None), (2, "mensch", "person", "injured", "c1")],
+    ),
+    (
+        "Laut Gouverneur gab es 7 Verletzte, darunter ein Kind.",
+        [(7, "verletzter", "person", "injured", None)],
+    ),
+    # people: killed, injured, casualties, the noun that says it
+    ("Mindestens drei Zivilisten kamen ums Leben.", [(3, "zivilist", "person", "killed", None)]),
+    ("Die Zahl der Verletzten stieg auf 27.", [(27, "verletzter", "person", "injured", None)]),
+    (
+        "Zwei Menschen starben, elf wurden verletzt.",
+        [(2, "mensch", "person", "killed", None), (11, "mensch", "person", "injured", None)],
+    ),
+    (
+        "Die Zahl der Opfer liegt inzwischen bei 23 Toten und 76 Verletzten.",
+        [(23, "toter", "person", "killed", None), (76, "verletzter", "person", "injured", None)],
+    ),
+    (
+        "Nach ukrainischen Angaben wurden 2.300 russische Soldaten binnen eines Tages "
+        "getötet oder verwundet.",
+        [(2300, "soldat", "soldier", "casualties", None)],
+    ),
+    (
+        "Die russischen Verluste belaufen sich auf etwa 680.000 Soldaten.",
+        [(680000, "soldat", "soldier", "casualties", None)],
+    ),
+    (
+        "Innerhalb eines Tages verlor der Gegner 1.350 Soldaten, neun Panzer, 24 Artilleriesysteme und "
+        "41 Drohnen.",
+        [
+            (1350, "soldat", "soldier", "casualties", None),
+            (9, "panzer", "vehicle", "destroyed", None),
+            (24, "artilleriesystem", "artillery", "destroyed", None),
+            (41, "drohne", "drone", "lost", None),
+        ],
+    ),
+    (
+        "Bei dem Einschlag wurde eine 58-jährige Frau getötet, drei Nachbarn erlitten leichte Verletzungen.",
+        [(3, "nachbar", "person", "injured", None)],
+    ),
+    (
+        "Seit Kriegsbeginn wurden in der Region mehr als 500 Kinder verletzt und 170 getötet.",
+        [(500, "kind", "child", "injured", None), (170, "kind", "child", "killed", None)],
+    ),
+    (
+        "Bei dem Angriff mit zwei Raketen wurden 5 Menschen getötet.",
+        [(2, "rakete", "missile", "launched", None), (5, "mensch", "person", "killed", None)],
+    ),
+    # prisoners, rescue, evacuation
+    (
+        "Die ukrainische Armee nahm 15 russische Soldaten gefangen.",
+        [(15, "soldat", "soldier", "captured", None)],
+    ),
+    (
+        "Zwei in Gefangenschaft geratene Soldaten sollen ausgetauscht werden.",
+        [(2, "soldat", "soldier", "captured", None)],
+    ),
+    (
+        "Bei einem Gefangenenaustausch kehrten 95 Ukrainer nach Hause zurück.",
+        [(95, "ukrainer", "person", "returned", None)],
+    ),
+    (
+        "Am Sonntag kehrten 150 Kriegsgefangene in die Ukraine zurück.",
+        [(150, "kriegsgefangener", "soldier", "returned", None)],
+    ),
+    ("Rettungskräfte retteten zwölf Menschen aus den Trümmern.", [(12, "mensch", "person", "rescued", None)]),
+    (
+        "Die Behörden evakuierten am Montag 2.500 Bewohner aus 12 Dörfern.",
+        [(2500, "bewohner", "person", "evacuated", None), (12, "dorf", "settlement", "none", None)],
+    ),
+    # buildings, vehicles, places, attacks
+    (
+        "In Saporischschja wurden 16 Wohnhäuser beschädigt und drei Gebäude vollständig zerstört.",
+        [(16, "wohnhaus", "building", "damaged", None), (3, "gebäude", "building", "destroyed", None)],
+    ),
+    ("Dutzende Wohnungen wurden beschädigt.", [(24, "wohnung", "building", "damaged", None)]),
+    (
+        "Trümmer beschädigten 9 Privathäuser, 2 Autos und ein Geschäft.",
+        [(9, "privathaus", "building", "damaged", None), (2, "auto", "vehicle", "damaged", None)],
+    ),
+    ("Die 47. Brigade meldete drei zerstörte Panzer.", [(3, "panzer", "vehicle", "destroyed", None)]),
+    (
+        "Auf der Krim wurden in der Nacht sechs Schiffe der Schwarzmeerflotte getroffen.",
+        [(6, "schiff", "vehicle", "hit", None)],
+    ),
+    (
+        "Die russischen Truppen beschossen 14 Ortschaften im Gebiet Sumy.",
+        [(14, "ortschaft", "settlement", "hit", None)],
+    ),
+    (
+        "Russische Einheiten haben zwei Dörfer im Gebiet Donezk eingenommen.",
+        [(2, "dorf", "settlement", "captured", None)],
+    ),
+    (
+        "Das russische Militär meldete die Einnahme von zwei weiteren Dörfern.",
+        [(2, "dorf", "settlement", "captured", None)],
+    ),
+    (
+        "Die Einheiten haben 1.000 Quadratkilometer und 74 Ortschaften unter ihre Kontrolle gebracht.",
+        [(74, "ortschaft", "settlement", "captured", None)],
+    ),
+    ("Die Drohnen trafen Ziele in 13 Regionen.", [(13, "region", "settlement", "hit", None)]),
+    ("Die Trümmer fielen über elf Regionen herab.", [(11, "region", "settlement", "none", None)]),
+    ("Der Generalstab zählte 143 Gefechte an der Front.", [(143, "gefecht", "attack", "launched", None)]),
+    (
+        "Insgesamt wurden über Nacht 42 Angriffe auf 17 Ortschaften registriert.",
+        [(42, "angriff", "attack", "launched", None), (17, "ortschaft", "settlement", "hit", None)],
+    ),
+    (
+        "Binnen 24 Stunden registrierte die Armee 87 Beschüsse.",
+        [(87, "beschuss", "attack", "launched", None)],
+    ),
+    (
+        "Mehr als 200.000 Soldaten sind gefallen oder wurden verwundet.",
+        [(200000, "soldat", "soldier", "casualties", None)],
+    ),
+    (
+        "Bei dem Angriff wurden 13 Menschen getötet und vier verletzt.",
+        [(13, "mensch", "person", "killed", None), (4, "mensch", "person", "injured", None)],
+    ),
+    (
+        "Die Ukraine tauschte 150 Soldaten gegen 150 russische Kämpfer aus.",
+        [(150, "soldat", "soldier", "returned", None), (150, "kämpfer", "soldier", "returned", None)],
+    ),
+    ("Ein knappes Dutzend Raketen traf die Stadt.", [(12, "rakete", "missile", "hit", None)]),
+    ("Ihre drei Töchter waren fünf, sechs und zehn Jahre alt.", [(3, "tochter", "person", "none", None)]),
+    (
+        "Nach Angaben des Militärs wurden sieben- bis achthundert Drohnen gestartet.",
+        [(700, "drohne", "drone", "launched", None)],
+    ),
+    (
+        "Die Hisbollah schoss 155 Raketen auf Ziele in Israel ab.",
+        [(155, "rakete", "missile", "launched", None)],
+    ),
+    (
+        "Nach Polizeiangaben wurden sechs Männer und eine Frau durch Messerstiche getötet.",
+        [(6, "mann", "person", "killed", None)],
+    ),
+    (
+        "Die Armee verlor 1.130 Mann, 50 Männer desertierten.",
+        [(1130, "mann", "soldier", "casualties", None), (50, "mann", "soldier", "none", None)],
+    ),
+    (
+        "Bei dem Angriff wurden 24 Menschen getötet und mehr als 60 Weitere verletzt.",
+        [(24, "mensch", "person", "killed", None), (60, "mensch", "person", "injured", None)],
+    ),
+    (
+        "Die verbleibenden 30.000 der insgesamt 168.000 Versicherten wechselten.",
+        [(30000, "versicherter", "person", "none", "c2"), (168000, "versicherter", "person", "none", None)],
+    ),
+    (
+        "Russland hat 50 Raketen abgefeuert. Davon wurden 40 abgefangen.",
+        [(50, "rakete", "missile", "launched", None), (40, "rakete", "missile", "shot_down", "c1")],
+    ),
+    (
+        "Insgesamt kam es am vergangenen Tag zu 156 Gefechten, der Feind warf 94 Gleitbomben ab.",
+        [(156, "gefecht", "attack", "launched", None), (94, "gleitbombe", "bomb", "launched", None)],
+    ),
+    (
+        "Die Zahl der Todesopfer des Angriffs auf Dnipro ist auf 40 gestiegen, darunter drei Kinder.",
+        [(40, "todesopfer", "person", "killed", None), (3, "kind", "child", "killed", "c1")],
+    ),
+    (
+        "Russland und die Ukraine haben je 103 Kriegsgefangene ausgetauscht.",
+        [(103, "kriegsgefangener", "soldier", "returned", None)],
+    ),
+    (
+        "Mindestens 9.000 Menschenleben forderte das Erdbeben.",
+        [(9000, "menschenleben", "person", "killed", None)],
+    ),
+    (
+        "Die Luftabwehr hat 40 unbemannte Luftfahrzeuge abgeschossen.",
+        [(40, "luftfahrzeug", "drone", "shot_down", None)],
+    ),
+    ("Rettungskräfte bargen 12 Verschüttete lebend.", [(12, "verschütteter", "person", "rescued", None)]),
+    (
+        "17 Drohnen wurden durch elektronische Kampfführung zum Absturz gebracht.",
+        [(17, "drohne", "drone", "lost", None)],
+    ),
+    ("Die Opferzahl stieg auf 14, teilte die Polizei mit.", [(14, "opfer", "person", "casualties", None)]),
+    ("Die Totenzahl liegt inzwischen bei neun.", [(9, "toter", "person", "killed", None)]),
+    (
+        "14 Menschen starben, 30 wurden verletzt und 5 gelten als vermisst.",
+        [
+            (14, "mensch", "person", "killed", None),
+            (30, "mensch", "person", "injured", None),
+            (5, "mensch", "person", "none", None),
+        ],
+    ),
+    (
+        "In Charkiw wurden 5 Menschen verletzt, in Sumy 3.",
+        [(5, "mensch", "person", "injured", None), (3, "mensch", "person", "injured", None)],
+    ),
+    (
+        "Nach Angaben aus Moskau wurden bis zu 300 ukrainische Soldaten eliminiert.",
+        [(300, "soldat", "soldier", "casualties", None)],
+    ),
+    (
+        "Die ukrainischen Truppen haben drei Dörfer zurückerobert.",
+        [(3, "dorf", "settlement", "captured", None)],
+    ),
+    (
+        "Der Beschuss von 23 Ortschaften dauerte die ganze Nacht.",
+        [(23, "ortschaft", "settlement", "hit", None)],
+    ),
+    (
+        "Vier Drohnen wurden gezählt, die Hilfe in Höhe von 1,4 Milliarden kommt später.",
+        [(4, "drohne", "drone", "launched", None)],
+    ),
+    (
+        "Zwei Menschen wurden getötet. Der Angreifer war 17.",
+        [(2, "mensch", "person", "killed", None)],
+    ),
+    # listed people and things without an outcome
+    ("Tausende Menschen flohen aus der Stadt.", [(2000, "mensch", "person", "none", None)]),
+    ("Etwa 4000 Einwohner sind ohne Heizung.", [(4000, "einwohner", "person", "none", None)]),
+    (
+        "Russland hat laut Kiew rund 11.000 nordkoreanische Soldaten in die Region Kursk verlegt.",
+        [(11000, "soldat", "soldier", "none", None)],
+    ),
+    (
+        "Die Ukraine erhielt von den Verbündeten 6 Patriot-Systeme und 300 Panzerhaubitzen.",
+        [(6, "patriot-system", "other", "none", None), (300, "panzerhaubitze", "artillery", "none", None)],
+    ),
+    ("Die Ukraine erhielt 31 Abrams-Panzer.", [(31, "abrams-panzer", "vehicle", "none", None)]),
+    (
+        "Der Gegner wollte zwölf Brigaden aufstellen, geschafft hat er fünf.",
+        [(12, "brigade", "other", "none", None), (5, "brigade", "other", "none", None)],
+    ),
+    (
+        "Geplant waren acht statt 16 neuer Regimenter.",
+        [(8, "regiment", "other", "none", None), (16, "regiment", "other", "none", None)],
+    ),
+    (
+        "Ein halbes Dutzend Drohnen kreiste über der Stadt.",
+        [(6, "drohne", "drone", "launched", None)],
+    ),
+    (
+        "Zwei bis drei Raketen schlugen in Odessa ein.",
+        [(2, "rakete", "missile", "hit", None)],
+    ),
+    (
+        "11.477 (+5) Kampfpanzer und 1.206.910 getötete und verwundete Soldaten (+1.220 am Vortag).",
+        [
+            (11477, "kampfpanzer", "vehicle", "none", None),
+            (5, "kampfpanzer", "vehicle", "none", None),
+            (1206910, "soldat", "soldier", "casualties", None),
+            (1220, "soldat", "soldier", "casualties", None),
+        ],
+    ),
+    (
+        "Bis heute wurden 41.731 seit Februar 2022 getötete russische Soldaten namentlich erfasst.",
+        [(41731, "soldat", "soldier", "killed", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_counts(text, expected):
+    assert tuples(text) == expected
+
+
+NOT_COUNTS = [
+    "Ein 13-Jähriger wurde im Alter von 13 Jahren verletzt.",
+    "Der Angriff dauerte 24 Stunden, 70 Prozent der Stadt sind ohne Strom.",
+    "Unter den Toten ist ein 17 Jahre alter Junge, das jüngste Opfer war erst 2.",
+    "Die Drohnen flogen in einer Höhe von 300 Metern, die USA sagten 2,5 Milliarden Dollar zu.",
+    "Mehr als drei Viertel der Drohnen wurden abgeschossen.",
+    "Russland beschoss Cherson 52 Mal mit Artillerie.",
+    "Der Sender „Kanal 5“ zeigte Bilder, wie Artikel 5 des Vertrags es vorsieht.",
+    "Das Bataillon „Sieben“ und die Einheit „Brigade 47“ kämpften.",
+    "Am 24.02.2022 um 4.30 Uhr begann die Invasion, die 155. Brigade rückte am 27. vor.",
+    "Im Jahr 2023 und seit März 2014 herrscht Krieg, schon 1991 war das anders.",
+    "Die S-300 und die Shahed-136/131 trafen ein 16-stöckiges Haus zum dritten Mal.",
+    "Die Stadt rief eine dreitägige Trauer aus, ein Mann und eine Frau starben.",
+    "Seit mehr als 1000 Tagen und über 2.000 Quadratkilometer hinweg dauern die Kämpfe an.",
+    "Sechs- bis achtmal so viele Soldaten wie im Vorjahr fielen; einige Drohnen und mehrere Raketen trafen.",
+    "Am Tag 1000 des Krieges sprach der Präsident.",
+    "Der Senat stimmte mit 90:9 zu, im Finale stand es 6:4 und 7:5.",
+    "Eine Boeing 747 der Fluggesellschaft landete mit 0,9 PS und 95,77 Yen.",
+    "Eine 3.000-Euro-Suite, ein Hotel mit 800 Quadratmetern und 30 Meilen Strand.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS, ids=[t[:40] for t in NOT_COUNTS])
+def test_not_counts(text):
+    assert tuples(text) == []
+
+
+def test_lexicon_rows_use_the_contract_vocabularies():
+    from warparse.lexicons import table
+    from warparse.records import CATEGORIES, OUTCOMES
+
+    for row in table("count_nouns"):
+        assert row["category"] in CATEGORIES, row
+        assert (row.get("civil") or "person") in CATEGORIES, row
+        for key in ("outcome", "default"):
+            assert (row.get(key) or "none") in OUTCOMES, row
+    for pattern, outcome, cats, _weight in counts._cue_rules():
+        assert outcome in OUTCOMES and cats <= set(CATEGORIES), pattern.pattern
+
+
+def test_year_before_a_counted_noun_is_a_count():
+    assert tuples("Im Herbst wurden 2000 Soldaten verlegt.") == [(2000, "soldat", "soldier", "none", None)]
+
+
+def test_qualifiers_ranges_ids_spans_and_evidence():
+    text = "Am Morgen: Mehr als 600.000 russische Soldaten, zwischen 20 und 25 Drohnen und Dutzende Häuser."
+    found = analyse(text).counts
+    assert [c.id for c in found] == ["c1", "c2", "c3"]
+    assert [(c.value, c.value_max, c.qualifier) for c in found] == [
+        (600000, None, "more_than"),
+        (20, 25, "exact"),
+        (24, None, "approx"),
+    ]
+    assert [c.text for c in found] == [
+        "Mehr als 600.000 russische Soldaten",
+        "zwischen 20 und 25 Drohnen",
+        "Dutzende Häuser",
+    ]
+    assert all(text[c.span[0] : c.span[1]] == c.text for c in found)
+    assert found[0].rules[:3] == ["num.qualifier", "num.digits", "count.noun"]
+
+
+def test_sentence_index_and_json_output():
+    recs = [r for r in parse_text("Erster Satz. Dann 12 Drohnen.", explain=True) if r["type"] == "count"]
+    assert recs[0]["sentence"] == 1
+    assert recs[0]["value"] == 12 and recs[0]["rules"]
+    assert json.loads(json.dumps(recs[0], ensure_ascii=False))["item"] == "drohne"
+
+
+def test_numbers_inside_date_mentions_are_skipped():
+    text = "In der Nacht zum 3 wurden 40 Drohnen gezählt."
+    ctx = Context(segment(text))
+    start = text.index("3")
+    ctx.dates = [DateMention((start - 4, start + 1), "--10-03")]
+    assert [(c.value, c.item) for c in counts.extract(ctx)] == [(40, "drohne")]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "category"),
+    [
+        ("Kampfdrohnen", "kampfdrohne", "drone"),
+        ("Shahed-Drohnen", "shahed-drohne", "drone"),
+        ("Iskander-M-Raketen", "iskander-m-rakete", "missile"),
+        ("Kleinkinder", "kleinkind", "child"),
+        ("Hochhäuser", "hochhaus", "building"),
+        ("Staatsbürgern", "staatsbürger", "person"),
+        ("Mehrfachraketenwerfer", "mehrfachraketenwerfer", "artillery"),
+        ("Marschflugkörpern", "marschflugkörper", "missile"),
+        ("Schwerverletzte", "schwerverletzter", "person"),
+        ("Gleitbomben", "gleitbombe", "bomb"),
+        ("Ch-101", "ch-101", "missile"),
+    ],
+)
+def test_lexicon_lookup_by_compound_head(word, lemma, category):
+    entry = lookup_noun(word)
+    assert entry is not None and (entry.lemma, entry.category) == (lemma, category)
+
+
+def test_short_entries_do_not_match_inside_words():
+    assert lookup_noun("Sport") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("Zivilistinnen", "zivilistin"),
+        ("Explosionen", "explosion"),
+        ("Stromleitungen", "stromleitung"),
+        ("Journalisten", "journalist"),
+        ("Päckchen", "päckchen"),
+        ("Kolonien", "kolonie"),
+        ("Container", "container"),
+        ("Fahrräder", "fahrräder"),
+        ("Jeeps", "jeep"),
+        ("Hotels", "hotel"),
+        ("Verdächtige", "verdächtiger"),
+        ("Angestellten", "angestellter"),
+        ("Vertriebene", "vertriebener"),
+        ("Bataillone", "bataillon"),
+        ("Gerichte", "gericht"),
+        ("Geräte", "gerät"),
+        ("Transporte", "transport"),
+        ("Diplomaten", "diplomat"),
+        ("Polizisten", "polizist"),
+        ("Geiseln", "geisel"),
+    ],
+)
+def test_general_lemmatiser(word, lemma):
+    assert lemmatise(word) == lemma
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not present")
+def test_seed_bulletin_counts_match_its_gold():
+    gold = json.loads((SHARED / "corpus" / "seed-000.gold.json").read_text(encoding="utf-8"))
+    text = (SHARED / "corpus" / "seed-000.txt").read_text(encoding="utf-8")
+    got = sorted((c.value, c.category, c.outcome) for c in analyse(text, gold["ref_date"]).counts)
+    assert got == sorted((c["value"], c["category"], c["outcome"]) for c in gold["counts"])

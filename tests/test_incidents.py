@@ -1,0 +1,438 @@
+"""Incident records on sentences written for these tests.
+
+The counts and dates an incident draws on are given by hand here (the
+count and date grammars have tests of their own), so these tests pin the
+segmentation, places, weapons, actor and figures of ``extract.incidents``.
+The last test runs the whole pipeline on the seed bulletin, like the scorer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from warparse.context import Context
+from warparse.extract import incidents
+from warparse.grammar.dates import DateMention
+from warparse.pipeline import parse_text
+from warparse.records import Count
+from warparse.segmenter import segment
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+FIGURES = (
+    "launched",
+    "shot_down",
+    "lost",
+    "left",
+    "killed",
+    "injured",
+    "children_killed",
+    "children_injured",
+)
+
+
+def _span(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return start, start + len(phrase)
+
+
+def run(text: str, counts=(), dates=(), ref: str = "2025-03-04"):
+    """Incidents of ``text`` with counts (phrase, value, item, category, outcome[, part_of])
+    and dates (phrase, date[, date_end, time_of_day])."""
+    ctx = Context(segment(text), dt.date.fromisoformat(ref))
+    for i, (phrase, value, item, category, outcome, *rest) in enumerate(counts, 1):
+        ctx.counts.append(
+            Count(
+                _span(text, phrase),
+                id=f"c{i}",
+                value=value,
+                item=item,
+                category=category,
+                outcome=outcome,
+                part_of=rest[0] if rest else None,
+                text=phrase,
+            )
+        )
+    for phrase, date, *rest in dates:
+        end = rest[0] if rest else None
+        tod = rest[1] if len(rest) > 1 else None
+        ctx.dates.append(DateMention(_span(text, phrase), date, end, tod))
+    return incidents.extract(ctx)
+
+
+def summary(inc) -> dict:
+    out = {
+        "event": inc.event,
+        "date": inc.date,
+        "weapons": [(w.cls, w.name) for w in inc.weapons],
+        "places": [loc.canonical for loc in inc.locations],
+    }
+    out.update({k: getattr(inc, k) for k in FIGURES if getattr(inc, k) is not None})
+    return out
+
+
+def test_split_within_a_sentence_when_weapon_and_target_change():
+    text = (
+        "In der Nacht zum Montag haben die Russen mit Gleitbomben zwei Stadtteile von Sumy getroffen und "
+        "außerdem die Stadt Konotop im Gebiet Sumy mit Raketenwerfern vom Typ Uragan beschossen. "
+        "Elf Menschen wurden verletzt, darunter zwei Kinder."
+    )
+    got = run(
+        text,
+        counts=[
+            ("Elf Menschen", 11, "mensch", "person", "injured"),
+            ("zwei Kinder", 2, "kind", "child", "injured"),
+        ],
+        dates=[("In der Nacht zum Montag", "2025-03-03", None, "night")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-03",
+            "weapons": [("bomb", None)],
+            "places": ["Sumy"],
+            "injured": 11,
+            "children_injured": 2,
+        },
+        {
+            "event": "shelling",
+            "date": "2025-03-03",
+            "weapons": [("mlrs", "Uragan")],
+            "places": ["Konotop", "Sumy"],
+        },
+    ]
+    assert got[0].actor == got[1].actor == "Russia"
+    assert "incident.split.clause" in got[1].rules
+    assert text[got[0].span[0] : got[0].span[1]].startswith("In der Nacht zum Montag")
+
+
+def test_tallies_in_later_sentences_merge_and_sum_over_weapons():
+    text = (
+        "Russland hat die Ukraine in der Nacht mit 80 Drohnen und sechs Marschflugkörpern angegriffen. "
+        "Die Luftabwehr schoss 61 Drohnen und vier Marschflugkörper ab. "
+        "Über dem Gebiet Poltawa wurden allein 20 Drohnen zerstört. "
+        "Elf Drohnen gingen verloren, zwei flogen in Richtung Belarus."
+    )
+    got = run(
+        text,
+        counts=[
+            ("80 Drohnen", 80, "drohne", "drone", "launched"),
+            ("sechs Marschflugkörpern", 6, "marschflugkörper", "missile", "launched"),
+            ("61 Drohnen", 61, "drohne", "drone", "shot_down"),
+            ("vier Marschflugkörper", 4, "marschflugkörper", "missile", "shot_down"),
+            ("20 Drohnen", 20, "drohne", "drone", "shot_down"),
+            ("Elf Drohnen", 11, "drohne", "drone", "lost"),
+            ("zwei flogen", 2, "drohne", "drone", "left"),
+        ],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": None,
+            "weapons": [("drone", None), ("missile", None)],
+            "places": ["Poltava"],
+            "launched": 86,
+            "shot_down": 65,
+            "lost": 11,
+            "left": 2,
+        },
+    ]
+    assert got[0].counts == ["c1", "c2", "c3", "c4", "c6", "c7"]
+    assert "figures.sum_weapons" in got[0].rules
+
+
+def test_totals_and_subsets_are_not_added_twice():
+    text = (
+        "Insgesamt feuerte Russland zwölf Raketen auf Odessa ab, darunter drei ballistische. "
+        "Neben den ballistischen waren es neun Marschflugkörper vom Typ Kalibr."
+    )
+    got = run(
+        text,
+        counts=[
+            ("zwölf Raketen", 12, "rakete", "missile", "launched"),
+            ("drei ballistische", 3, "rakete", "missile", "launched"),
+            ("neun Marschflugkörper", 9, "marschflugkörper", "missile", "launched"),
+        ],
+    )
+    assert summary(got[0])["launched"] == 12
+    assert got[0].weapons[0].name == "Kalibr"
+
+
+def test_subsets_marked_by_davon_are_not_added():
+    text = "Über Charkiw fing die Luftabwehr zehn Raketen ab, vier davon Marschflugkörper."
+    counts = [
+        ("zehn Raketen", 10, "rakete", "missile", "shot_down"),
+        ("vier davon Marschflugkörper", 4, "marschflugkörper", "missile", "shot_down"),
+    ]
+    assert run(text, counts=counts)[0].shot_down == 10
+
+
+def test_headline_sections_keep_events_apart_and_continuations_join():
+    text = (
+        "Drohnen über Odessa\n"
+        "In der Nacht zum Dienstag griff Russland die Hafenstadt Odessa mit 25 Drohnen an.\n"
+        "Artillerie auf Nikopol\n"
+        "Am Dienstagmorgen beschossen russische Truppen die Stadt Nikopol mit Artillerie.\n"
+        "Zwei Tote in Nikopol\n"
+        "Die Zahl der Toten stieg bis zum Abend auf zwei.\n"
+    )
+    got = run(
+        text,
+        counts=[
+            ("25 Drohnen", 25, "drohne", "drone", "launched"),
+            ("auf zwei", 2, "toter", "person", "killed"),
+        ],
+        dates=[("In der Nacht zum Dienstag", "2025-03-04"), ("Am Dienstagmorgen", "2025-03-04")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-04",
+            "weapons": [("drone", None)],
+            "places": ["Odesa"],
+            "launched": 25,
+        },
+        {
+            "event": "shelling",
+            "date": "2025-03-04",
+            "weapons": [("artillery", None)],
+            "places": ["Nikopol"],
+            "killed": 2,
+        },
+    ]
+
+
+def test_a_new_section_about_other_places_is_another_attack_even_with_the_same_weapon():
+    text = (
+        "Drohnen über Sumy\n"
+        "In der Nacht griffen russische Drohnen die Stadt Sumy an.\n"
+        "Drohnen über Lwiw\n"
+        "Auch in Lwiw schlugen Drohnen in ein Lagerhaus ein.\n"
+    )
+    got = run(text)
+    assert [summary(i)["places"] for i in got] == [["Sumy"], ["Lviv"]]
+
+
+def test_a_headline_names_the_attack_whose_effects_the_body_reports():
+    text = (
+        "+++ 09:40 Raketenangriff auf Mykolajiw +++\n"
+        "In der Stadt wurden nach Behördenangaben vier Menschen verletzt.\n"
+    )
+    (inc,) = run(text, counts=[("vier Menschen", 4, "mensch", "person", "injured")])
+    assert summary(inc) == {
+        "event": "air_attack",
+        "date": None,
+        "weapons": [("missile", None)],
+        "places": ["Mykolaiv"],
+        "injured": 4,
+    }
+    assert inc.rules[0] == "incident.from_headline"
+
+
+def test_a_new_section_about_the_same_attack_continues_it():
+    text = (
+        "Raketen auf Lwiw\n"
+        "In der Nacht zum Sonntag schlugen russische Raketen in Lwiw ein.\n"
+        "Schäden in der Altstadt\n"
+        "Bei dem Angriff wurden Wohnhäuser im Zentrum von Lwiw beschädigt.\n"
+    )
+    got = run(text, dates=[("In der Nacht zum Sonntag", "2025-03-02")])
+    assert [summary(i) for i in got] == [
+        {"event": "air_attack", "date": "2025-03-02", "weapons": [("missile", None)], "places": ["Lviv"]}
+    ]
+    assert got[0].damage == ["Wohnhäuser"]
+
+
+def test_connective_with_other_places_is_a_new_event_of_the_same_kind():
+    text = (
+        "Am Samstag warfen russische Kampfjets Gleitbomben auf Cherson. "
+        "Am selben Tag griffen die Russen auch die Stadt Huljajpole mit Gleitbomben an. "
+        "Über dem Gebiet Brjansk ging in derselben Nacht eine weitere Drohne nieder."
+    )
+    got = run(text, dates=[("Am Samstag", "2025-03-01")])
+    assert [summary(i) for i in got] == [
+        {"event": "air_attack", "date": "2025-03-01", "weapons": [("bomb", None)], "places": ["Kherson"]},
+        {"event": "air_attack", "date": "2025-03-01", "weapons": [("bomb", None)], "places": ["Huliaipole"]},
+        {"event": "air_attack", "date": "2025-03-01", "weapons": [("drone", None)], "places": ["Bryansk"]},
+    ]
+    assert "incident.date.same_time" in got[1].rules
+
+
+def test_place_lists_and_roles():
+    text = (
+        "Russland griff mit Drohnen aus Richtung Kursk und Orjol an. "
+        "Sie wurden in den Regionen Sumy, Tschernihiw, Kyjiw und Schytomyr abgeschossen."
+    )
+    (inc,) = run(text)
+    assert [(loc.canonical, loc.kind, loc.role) for loc in inc.locations] == [
+        ("Kursk", "city", "origin"),
+        ("Oryol", "city", "origin"),
+        ("Sumy", "oblast", "target"),
+        ("Chernihiv", "oblast", "target"),
+        ("Kyiv", "oblast", "target"),
+        ("Zhytomyr", "oblast", "target"),
+    ]
+    assert inc.locations[2].iso == "UA-59" and inc.locations[2].lat is not None
+
+
+def test_country_only_when_no_other_place_and_not_the_government():
+    (inc,) = run("Moskau hat die Ukraine in der Nacht erneut mit Drohnen angegriffen.")
+    assert [loc.canonical for loc in inc.locations] == ["Ukraine"]
+    assert inc.actor == "Russia"
+    (inc,) = run("Russland hat die Ukraine mit Drohnen angegriffen, vor allem die Region Winnyzja.")
+    assert [loc.canonical for loc in inc.locations] == ["Vinnytsia"]
+
+
+def test_actor_from_nationality_passive_and_enemy_drones():
+    (inc,) = run("Ukrainische Drohnen haben in der Nacht eine Raffinerie im Gebiet Rjasan getroffen.")
+    assert (inc.actor, [loc.canonical for loc in inc.locations]) == ("Ukraine", ["Ryazan"])
+    (inc,) = run("Die Stadt Belgorod wurde am Abend mit Raketen angegriffen.")
+    assert inc.actor == "Ukraine"
+    (inc,) = run(
+        "Nach Angaben der ukrainischen Luftwaffe wurden über der Region Sumy feindliche Drohnen abgeschossen."
+    )
+    assert (inc.event, inc.actor) == ("air_attack", "Russia")
+
+
+def test_ground_combat_deployment_and_exchange():
+    text = (
+        "Nordkoreanische Soldaten sind inzwischen im russischen Gebiet Kursk stationiert.\n"
+        "Rund um Kupjansk im Gebiet Charkiw dauern die Kämpfe an, "
+        "russische Einheiten rücken dort weiter vor.\n"
+        "Am Freitag haben Russland und die Ukraine je 90 Gefangene ausgetauscht.\n"
+    )
+    got = run(text, dates=[("Am Freitag", "2025-02-28")])
+    assert [(i.event, i.actor, [loc.canonical for loc in i.locations], i.date) for i in got] == [
+        ("deployment", "North Korea", ["Kursk"], None),
+        ("ground_combat", "Russia", ["Kupiansk", "Kharkiv"], None),
+        ("other", "Russia", [], "2025-02-28"),
+    ]
+
+
+def test_a_dated_attack_without_place_or_weapon_is_still_an_incident():
+    text = "Russland hat in der Nacht zum Montag die Energieversorgung erneut angegriffen."
+    (inc,) = run(text, dates=[("in der Nacht zum Montag", "2025-03-03", None, "night")])
+    assert (inc.event, inc.date, inc.locations, inc.actor) == ("air_attack", "2025-03-03", [], "Russia")
+
+
+def test_months_and_old_dates_are_no_event_dates():
+    text = "Wie schon im Februar 2022 schlugen am Montag zwei Raketen in Odessa ein."
+    (inc,) = run(text, dates=[("im Februar 2022", "2022-02-01", "2022-02-28"), ("am Montag", "2025-03-03")])
+    assert inc.date == "2025-03-03"
+
+
+def test_political_initiatives_and_generic_attacks_are_no_events():
+    text = (
+        "Den Vorstoß von Präsident Trump für eine Waffenruhe wollte Moskau nicht kommentieren. "
+        "Jeder derartige Angriff zeige, wie dringend die Ukraine Luftabwehr brauche."
+    )
+    assert run(text) == []
+
+
+def test_capital_where_the_government_speaks_is_no_place():
+    text = (
+        "Am Montag haben beide Seiten 120 Gefangene ausgetauscht, teilte der Koordinierungsstab in Kiew mit."
+    )
+    (inc,) = run(text, dates=[("Am Montag", "2025-03-03")])
+    assert (inc.event, inc.locations) == ("other", [])
+
+
+def test_troops_sent_are_a_deployment_troops_to_be_sent_are_not():
+    (inc,) = run("Nordkorea hat nach Angaben aus Seoul weitere 3.000 Soldaten nach Russland geschickt.")
+    assert (inc.event, inc.actor, [loc.canonical for loc in inc.locations]) == (
+        "deployment",
+        "North Korea",
+        ["Russia"],
+    )
+    assert run("Es wird befürchtet, dass weitere Soldaten an die Front geschickt werden.") == []
+
+
+def test_background_totals_and_habits_are_no_incidents():
+    text = (
+        "Seit Beginn der Invasion hat Russland mehr als 20.000 Drohnen auf die Ukraine abgefeuert. "
+        "Abgeschossen wurden davon 17.000 Drohnen. "
+        "Jeden Tag gehen nach Angaben Kiews Dutzende Gleitbomben auf die Front nieder."
+    )
+    assert run(text, counts=[("20.000 Drohnen", 20000, "drohne", "drone", "launched")]) == []
+
+
+def test_quoted_speech_and_government_capitals_are_no_events():
+    text = (
+        "Moskau und Kiew verhandeln weiter. „Russland wird die Angriffe mit Raketen auf Charkiw fortsetzen“, "
+        "sagte der Sprecher. Der Generalstab in Kiew äußerte sich nicht."
+    )
+    assert run(text) == []
+
+
+def test_weak_cues_open_an_incident_only_when_a_weapon_follows():
+    text = (
+        "Am Morgen heulten in Saporischschja die Sirenen. Kurz darauf schlug eine Rakete in ein Wohnhaus ein."
+    )
+    (inc,) = run(text, dates=[("Am Morgen", "2025-03-04", None, "morning")])
+    assert summary(inc) == {
+        "event": "air_attack",
+        "date": "2025-03-04",
+        "weapons": [("missile", None)],
+        "places": ["Zaporizhzhia"],
+    }
+    assert inc.time_of_day == "morning"
+    assert run("Am Abend heulten in Poltawa die Sirenen.") == []
+
+
+def test_launch_platforms_are_no_weapons_of_a_missile_strike():
+    (inc,) = run("Russland feuerte von Bombern vom Typ Tu-95 Marschflugkörper vom Typ Ch-101 auf Dnipro ab.")
+    assert [(w.cls, w.name) for w in inc.weapons] == [("missile", "Ch-101")]
+    (inc,) = run("Russische Kampfflugzeuge griffen Stellungen bei Torezk mit Raketen an.")
+    assert [w.cls for w in inc.weapons] == ["missile"]
+
+
+def test_part_of_a_launched_count_is_still_a_figure():
+    text = "Von 40 Drohnen wurden 35 über dem Gebiet Tscherkassy abgefangen."
+    got = run(
+        text,
+        counts=[
+            ("40 Drohnen", 40, "drohne", "drone", "launched"),
+            ("35 über", 35, "drohne", "drone", "shot_down", "c1"),
+        ],
+    )
+    assert (got[0].launched, got[0].shot_down) == (40, 35)
+
+
+SEED = SHARED / "corpus" / "seed-000.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared corpus is not beside the clone")
+def test_seed_bulletin_parses_to_its_gold():
+    gold = json.loads(SEED.with_name("seed-000.gold.json").read_text(encoding="utf-8"))
+    records = parse_text(SEED.read_text(encoding="utf-8"), gold["ref_date"])
+    got = []
+    for r in records:
+        if r["type"] != "incident":
+            continue
+        dates = sorted({d[5:] for d in (r["date"], r.get("date_end")) if d})
+        got.append(
+            {
+                "event": r["event"],
+                "dates": dates,
+                "weapons": sorted({w["class"] for w in r["weapons"]}),
+                "locations": sorted(loc["canonical"] for loc in r["locations"]),
+                "figures": {k: r[k] for k in FIGURES if k in r},
+            }
+        )
+    want = [
+        {
+            "event": g["event"],
+            "dates": sorted(g["dates"]),
+            "weapons": sorted(g["weapons"]),
+            "locations": sorted(g["locations"]),
+            "figures": g["figures"],
+        }
+        for g in gold["incidents"]
+    ]
+    assert got == want

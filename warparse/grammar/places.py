@@ -1,0 +1,297 @@
+"""The gazetteer grammar: German place names -> gazetteer entries, with the
+kind the text means ("Region Charkiw" vs "Stadt Charkiw"), the role the
+place plays (target, origin "aus Richtung Kursk", transit "in Richtung
+Belarus") and whether it is an event place at all (not a dateline, not a
+reference point "nordwestlich von Moskau", not "Moskau" meaning the
+government, not the river Dnipro).
+
+The entries live in ``data/gazetteer.tsv``; each German form also matches
+with a genitive -s ("Charkiws") and, for cities, as the adjective in -er
+("Kiewer", "Charkiwer"), so the data lists base forms only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from warparse.lexicons import table
+
+# A noun that makes the name an oblast/region, or a settlement.
+_REGION_WORD = regex.compile(
+    r"(?:Region|Regionen|Gebiet|Gebiets|Gebietes|Gebiete|Gebieten|Oblast|Oblasten|Grenzgebiet|Grenzgebiets"
+    r"|Grenzgebietes|Grenzregion|Grenzregionen|Provinz|Provinzen|Teilrepublik|Republik)\s*:?\s*$"
+)
+_CITY_WORD = regex.compile(
+    r"(?:Stadt|Hauptstadt|Großstadt|Kleinstadt|Hafenstadt|Gebietshauptstadt|Regionalhauptstadt|Industriestadt"
+    r"|Millionenstadt|Frontstadt|Ortschaft|Ort|Dorf|Siedlung|Gemeinde|Metropole|Kurort)\s+$"
+)
+_LIST_GLUE = regex.compile(r"^\s*(?:,|,?\s*(?:und|sowie|oder|bzw\.))\s*$")
+_PREP = regex.compile(
+    r"\b(?i:in|im|auf|über|nach|gegen|um|bei|nahe|von|vom|aus|Richtung|Kurs\s+auf)\s+"
+    r"(?:(?:der|dem|den|die|das|des)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}$"
+)
+_ARTICLE = regex.compile(r"\b(?i:die|der|den|dem|des)\s+(?:[\p{Ll}][\p{L}-]*\s+){0,2}$")
+_ORIGIN = regex.compile(
+    r"(?:\baus\s+Richtung\s+|\baus\s+(?:(?:dem|der|den)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}"
+    r"|\bvom\s+(?:Kap\s+)?|\bvon\s+(?:(?:dem|der)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2})"
+    r"(?:(?:Gebiet|Region|Grenzgebiet|Stadt|Halbinsel)\s+)?$"
+)
+_LAUNCH = regex.compile(
+    r"\b(?:abgefeuert|gestartet|gestartete|kamen|kam|abgeworfen|feuerte|feuerten|startete)\b"
+)
+_LAUNCH_IN = regex.compile(
+    r"\b(?:abgefeuert|gestartet)\s+(?:in|im)\s+(?:(?:der|dem)\s+)?(?:[\p{L}-]+\s+){0,2}$"
+)
+_TRANSIT = regex.compile(r"\bin\s+Richtung\s+(?:(?:der|des|dem)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}$")
+_REFERENCE = regex.compile(
+    r"(?:\b(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)\w*(?:lich|östlich|westlich)\s+(?:von\s+)?"
+    r"|\bin\s+der\s+Nähe\s+von\s+|\bunweit\s+(?:von\s+)?|\b\d+\s*(?:km|Kilometer)\s+(?:\w+\s+)?von\s+)$"
+)
+_RIVER = regex.compile(r"(?:\b\w*[Uu]fers?\s+(?:des|am)\s+|\bFlusse?s?\s+|\bFluß\s+)$")
+_PASSIVE_AFTER = regex.compile(
+    r"\s*(?:\p{Ll}+\s+){0,1}(?:war|wurde|ist|sind|wurden)\b[^.;]{0,80}?\b"
+    r"(?:getroffen|angegriffen|beschossen|attackiert|bombardiert)\b"
+)
+_CLAUSE_START = regex.compile(r"(?:^|[.;:–—-]\s*|\b(?:und|aber|allerdings)\s+)$")
+_WORD_BEFORE_PREP = regex.compile(r"(\p{L}+)\s+(?:in|aus|von)\s+$")
+_FROM_DIRECTION = regex.compile(r"aus\s+Richtung\s+$")
+_REGION_AFTER = regex.compile(r"\s+(?:Gebiet|Gebiets|Region|Oblast)\b")
+_DATELINE = regex.compile(
+    r"^[\p{Lu}][\p{L}.-]*(?:[ /][\p{Lu}][\p{L}.-]*){0,2}\s*(?:\([^)\n]{1,40}\))?\s*(?:[–—-]\s|:\s)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    canonical: str
+    kind: str  # oblast, city, region, country, ...
+    country: str
+    iso: str | None
+    lat: float | None
+    lon: float | None
+    capital: bool  # the bare name often means the government
+    oblast: str = ""  # the oblast/region it lies in (itself for an oblast)
+
+    @property
+    def area(self) -> str:
+        return self.oblast or self.canonical
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place name in the text: ``span`` is the name as written."""
+
+    span: tuple[int, int]
+    name: str
+    place: Place
+    role: str = "target"  # target, origin, transit
+    excluded: str | None = None  # why it is no event place: dateline, reference, government, river
+    region_context: bool = False  # "Region/Gebiet ..." governs it (also through a list)
+    locative: bool = False  # after a preposition or article ("in der Ukraine", "die Ukraine")
+
+
+@cache
+def gazetteer() -> tuple[tuple[Place, tuple[str, ...]], ...]:
+    """Every entry with its German forms as listed in ``data/gazetteer.tsv``."""
+    out = []
+    for row in table("gazetteer"):
+        place = Place(
+            canonical=row["canonical"],
+            kind=row["kind"],
+            country=row["country"],
+            iso=row.get("iso") or None,
+            lat=float(row["lat"]) if row.get("lat") else None,
+            lon=float(row["lon"]) if row.get("lon") else None,
+            capital=row.get("capital") == "1",
+            oblast=row.get("oblast") or "",
+        )
+        forms = tuple(f.strip() for f in row["forms"].split("|") if f.strip())
+        out.append((place, forms))
+    return tuple(out)
+
+
+def _inflections(form: str, kind: str) -> list[tuple[str, bool]]:
+    """(form, is_adjective) for a base form: itself, the genitive -s, the city adjective -er."""
+    out = [(form, False)]
+    if " " in form:
+        return out
+    if not form.endswith(("s", "x", "z", "ß", "sch", "e")):
+        out.append((form + "s", False))
+    if kind == "city" and form[-1].islower():
+        out.append((form + ("r" if form.endswith("e") else "er"), True))
+    return out
+
+
+@cache
+def _index() -> dict[str, tuple[tuple[Place, bool], ...]]:
+    """form as written -> the entries it may name, with whether the form is an adjective."""
+    idx: dict[str, list[tuple[Place, bool]]] = {}
+    for place, forms in gazetteer():
+        for form in forms:
+            for infl, adjective in _inflections(form, place.kind):
+                entries = idx.setdefault(infl, [])
+                if all(p != place for p, _ in entries):
+                    entries.append((place, adjective))
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    forms = sorted(_index(), key=len, reverse=True)
+    alternation = "|".join(regex.escape(f) for f in forms)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
+
+
+def lookup(form: str) -> list[Place]:
+    """All entries a German form (base or inflected) may name."""
+    return [p for p, _ in _index().get(form, ())]
+
+
+def resolve(form: str, region: bool = False, city: bool = False) -> Place | None:
+    """The entry a form names: an oblast/region after "Region/Gebiet", a city after
+    "Stadt", else the city (or the only entry)."""
+    entries = lookup(form)
+    if not entries:
+        return None
+    if region:
+        for p in entries:
+            if p.kind in ("oblast", "region"):
+                return p
+    if city or not region:
+        for p in entries:
+            if p.kind == "city":
+                return p
+    return entries[0]
+
+
+def dateline_end(paragraph_text: str) -> int:
+    """Length of a dateline ("KIEW (AFP) -", "Moskau –", "Berlin:") opening a paragraph, or 0."""
+    m = _DATELINE.match(paragraph_text)
+    return m.end() if m else 0
+
+
+def _institution(before: str) -> bool:
+    from warparse.grammar.events import cue_patterns
+
+    m = _WORD_BEFORE_PREP.search(before)
+    return bool(m) and any(p.search(m.group(1)) for p in cue_patterns("institution"))
+
+
+def find_places(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    strike_clause: bool = False,
+    event_clause: bool = True,
+) -> list[PlaceMention]:
+    """Place names in ``text[start:end]`` with kind, role and exclusion decided from context.
+    ``strike_clause``: the clause reports a hit, so "der Regierung in Kiew" is the building.
+    ``event_clause``: the clause reports an event at all; else "in Kiew" is where the
+    government speaks ("teilte das Koordinationszentrum in Kiew mit")."""
+    end = len(text) if end is None else end
+    out: list[PlaceMention] = []
+    idx = _index()
+    for m in _pattern().finditer(text, start, end):
+        form = m.group()
+        entries = idx[form]
+        adjective = all(a for _, a in entries)
+        before = text[max(start, m.start() - 80) : m.start()]
+        after = text[m.end() : min(end, m.end() + 120)]
+        prev = out[-1] if out else None
+        in_list = prev is not None and bool(_LIST_GLUE.match(text[prev.span[1] : m.start()]))
+        region = bool(_REGION_WORD.search(before)) or bool(_REGION_AFTER.match(after))
+        city = bool(_CITY_WORD.search(before))
+        if in_list and not region and not city:
+            region = prev.region_context
+        place = resolve(form, region=region, city=city)
+        if place is None:
+            continue
+        mention = PlaceMention((m.start(), m.end()), form, place, region_context=region)
+        article = _ARTICLE.search(before)
+        head = before[: article.start()].strip() if article else ""
+        if article and (not head or _CLAUSE_START.search(head + " ")):
+            article = None  # "Die Ukraine wehrt sich": the subject, not a place of the event
+        mention.locative = bool(_PREP.search(before) or article) or region or city
+        if in_list:
+            mention.role, mention.locative = prev.role, mention.locative or prev.locative
+        elif _TRANSIT.search(before):
+            mention.role = "transit"
+        elif _ORIGIN.search(before) and (_FROM_DIRECTION.search(before) or _LAUNCH.search(text, start, end)):
+            mention.role = "origin"
+        elif _LAUNCH_IN.search(before):
+            mention.role = "origin"
+        if _REFERENCE.search(before):
+            mention.excluded = "reference"
+        elif _RIVER.search(before):
+            mention.excluded = "river"
+        elif adjective and not _REGION_AFTER.match(after):
+            mention.excluded = "adjective"
+        elif place.capital and " " not in form and not (region or city):
+            if (_institution(before) and not strike_clause) or not event_clause:
+                mention.excluded = "government"
+            elif not _PREP.search(before) and not (
+                _CLAUSE_START.search(before) and _PASSIVE_AFTER.match(after)
+            ):
+                mention.excluded = "government"
+        out.append(mention)
+    out.extend(_unknown_places(text, start, end, out))
+    out.sort(key=lambda m: m.span)
+    return out
+
+
+# A settlement the gazetteer does not know: a name after "Stadt/Dorf/Ortschaft ...", or a
+# Slavic-looking name before "im Gebiet/in der Region ..." ("in Welyka Pysariwka im Gebiet Sumy").
+_NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+)?"
+_AFTER_SETTLEMENT_WORD = regex.compile(
+    rf"\b(?:Stadt|Kleinstadt|Ortschaft|Dorf|Siedlung|Gemeinde|Kurort|Hafenstadt|Industriestadt|Frontstadt)"
+    rf"\s+(?P<name>{_NAME})\b"
+)
+_BEFORE_REGION = regex.compile(
+    rf"\b(?:in|bei|nahe|um|über)\s+(?P<name>{_NAME})\s+(?:im\s+(?:Gebiet|Bezirk|Kreis)|in\s+der\s+(?:Region|Oblast))\b"
+)
+_SLAVIC_END = regex.compile(
+    r"(?:iw|jiw|ka|sk|ske|zk|ez|ne|ja|ow|owo|ino|yj|ij|ohrad|grad|pil|pol|ye|ove|ewe|owe|ka|ky|ny|ci|zi)$"
+)
+_TRANSLIT = (
+    ("schtsch", "shch"), ("dsch", "dzh"), ("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("jiw", "yiv"),
+    ("yj", "yi"), ("ja", "ia"), ("ju", "iu"), ("je", "ie"), ("jo", "io"), ("ji", "yi"),
+    ("w", "v"), ("z", "ts"),
+)  # fmt: skip
+
+_TRANSLIT_MAP = dict(_TRANSLIT)
+_TRANSLIT_RE = regex.compile("|".join(regex.escape(a) for a, _ in _TRANSLIT))  # one pass, longest first
+
+
+def transliterate(name: str) -> str:
+    """An English spelling for a German transliteration: "Terniwka" -> "Ternivka"."""
+    out = []
+    for word in regex.split(r"([ -])", name):
+        low = _TRANSLIT_RE.sub(lambda m: _TRANSLIT_MAP[m.group()], word.lower())
+        if low.startswith("i") and word[:1] == "J":
+            low = "y" + low[1:]
+        if low.endswith("j"):
+            low = low[:-1] + "i"
+        out.append(low[:1].upper() + low[1:] if word[:1].isupper() else low)
+    return "".join(out)
+
+
+def _unknown_places(text: str, start: int, end: int, known: list[PlaceMention]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    taken = [m.span for m in known]
+    for pattern, slavic in ((_AFTER_SETTLEMENT_WORD, False), (_BEFORE_REGION, True)):
+        for m in pattern.finditer(text, start, end):
+            name = m.group("name")
+            s, e = m.span("name")
+            if any(a < e and s < b for a, b in taken) or _index().get(name.split()[0]):
+                continue
+            if slavic and not _SLAVIC_END.search(name.split()[-1]):
+                continue
+            place = Place(transliterate(name), "city", "", None, None, None, False)
+            out.append(PlaceMention((s, e), name, place, locative=True))
+            taken.append((s, e))
+    return out

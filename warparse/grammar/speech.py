@@ -1,0 +1,220 @@
+"""Speech verbs and the attribution frames around reported words.
+
+The speech-verb lexicon (``data/speech_verbs.tsv``) maps an inflected form to
+its lemma and to the separable particle it needs later in the clause
+("teilte ... mit", "fügte ... hinzu", "wies ... hin"). The frames:
+
+- after the words: ", sagte Rutte", ", so der Generalsekretär", ", fügte er
+  hinzu", ", hieß es aus dem Ministerium", ", hatte Putin ... gesagt";
+- before them: "Rutte sagte: …", "Wie Selenskyj schrieb, …", "Der
+  Staatsanwalt sagte, …", "… erklärte, dass …";
+- a source cue: "laut X", "X zufolge", "nach Angaben von X", "demnach".
+
+All patterns run on the clause text with direct speech masked out, so a verb
+inside a quotation never frames the words around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from warparse.grammar.speakers import NP
+from warparse.lexicons import table
+
+MASK = "\u25a1"  # stands in for every character of a direct quotation
+
+
+@dataclass(frozen=True, slots=True)
+class VerbHit:
+    """A speech verb in a clause: where the form stands, its lemma, and the end of
+    its particle (or of the form itself)."""
+
+    start: int
+    end: int
+    lemma: str
+    last: int  # end of the particle when separable, else == end
+    participle: bool = False
+
+
+@cache
+def _forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in table("speech_verbs"):
+        if row.get("speech", "yes") != "yes":
+            continue
+        out.setdefault(row["form"], []).append((row["lemma"], row["particle"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _alternation(forms) -> str:
+    return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _participles() -> frozenset[str]:
+    # participles and infinitives: forms whose row needs no particle and that end like one
+    return frozenset(
+        f for f, rows in _forms().items() if any(not p for _, p in rows) and f.endswith(("t", "en"))
+    )
+
+
+_WORD = regex.compile(r"\b\p{L}+\b")
+_CLAUSE_END = regex.compile(r"[.;:!?]|,\s*(?:und|aber|doch)\s")
+
+
+def find_verb(text: str, start: int = 0, end: int | None = None) -> VerbHit | None:
+    """The first speech verb in ``text[start:end]`` (a separable one only with its particle
+    later in the same clause; "heißen" only as "hieß es")."""
+    end = len(text) if end is None else end
+    forms = _forms()
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        rows = forms.get(w)
+        if not rows or w == "so" or w.lower() == "so":
+            continue
+        if w[0].isupper() and w.lower() not in forms:
+            continue  # a noun ("Meldung")
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        limit = stop.start() if stop else end
+        for lemma, particle in rows:
+            if lemma == "heißen" and not (
+                regex.match(r"\s+es\b", text[m.end() : limit])
+                or regex.search(r"\b[Ee]s\s+$", text[max(0, m.start() - 4) : m.start()])
+            ):
+                continue  # only "hieß es", "es heißt"
+            if not particle:
+                part = w in _participles() and not w.endswith("en")
+                return VerbHit(m.start(), m.end(), lemma, m.end(), part)
+            pm = regex.compile(rf"\b{regex.escape(particle)}\b").search(text, m.end(), limit)
+            if pm:
+                return VerbHit(m.start(), m.end(), lemma, pm.end())
+    return None
+
+
+@cache
+def post_frame_re() -> regex.Pattern[str]:
+    """A frame that follows the reported words: ", sagte Rutte", ", so Peskow", ", hieß es"."""
+    finite = _alternation(f for f in _forms() if f != "so")
+    parts = _alternation(_participles())
+    return regex.compile(
+        rf"""[\s{MASK}]*[,;]?\s*(?:
+            (?P<so>so)\s+(?P<np_so>{NP})
+          | (?P<hiess>hieß|heißt|hieße)\s+es\b
+          | (?:hatte|hat|hatten|haben|habe|hätte)\s+(?P<np_aux>{NP})[^.;!?]{{0,80}}?\s(?P<part>{parts})\b
+          | (?P<verb>{finite})\s+(?P<np>{NP})
+        )""",
+        regex.VERSION1 | regex.VERBOSE,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An attribution: the speaker phrase (or None: take it from the context), where it
+    stands, the verb lemma, and where the frame ends."""
+
+    phrase: str | None
+    at: int
+    lemma: str | None
+    end: int
+
+
+_SOURCE_PP = regex.compile(rf"\b(?:aus|von|vom|in|im|bei|beim)\s+(?P<np>{NP})", regex.VERSION1)
+
+
+def post_frame(text: str, pos: int, end: int) -> Frame | None:
+    """The frame at ``text[pos:end]`` (right after the reported words), if any."""
+    m = post_frame_re().match(text, pos, end, timeout=2.0)
+    if not m:
+        return None
+    stop = _CLAUSE_END.search(text, m.end(), end)
+    limit = stop.start() if stop else end
+    if m.group("so"):
+        return Frame(m.group("np_so"), m.start("np_so"), "so", m.end())
+    if m.group("hiess"):
+        src = _SOURCE_PP.search(text, m.end(), limit)
+        if src:
+            return Frame(src.group("np"), src.start("np"), "heißen", limit)
+        return Frame(None, m.start(), "heißen", limit)
+    if m.group("part"):
+        hit = find_verb(text, m.start("part"), m.end("part"))
+        return Frame(m.group("np_aux"), m.start("np_aux"), hit.lemma if hit else None, m.end())
+    verb = m.group("verb")
+    hit = find_verb(text, m.start("verb"), end)
+    if hit is None or hit.start != m.start("verb"):
+        return None
+    if verb[0].isupper():
+        return None
+    return Frame(m.group("np"), m.start("np"), hit.lemma, max(m.end(), hit.last))
+
+
+_NP_AT = regex.compile(rf"\s*(?P<np>{NP})", regex.VERSION1)
+# "Martin Lee, der Gründer der Partei, sagte": an apposition between subject and verb
+_APPOSITION = regex.compile(r"^\s*,\s*(?:der|die|das|ein|eine|einer|\p{Lu}[\p{L}\-]*)\b[^,.;:!?]{0,100},")
+_NAMED = regex.compile(
+    r"[^,.;:!?]{1,60},\s*(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3})\s*,\s*$",
+    regex.VERSION1,
+)
+# "Patrick Kamanda von der Umweltbehörde Ugandas sagte": where the speaker comes from
+_PP_AFTER_NAME = regex.compile(r"^\s*(?:von|vom|aus|in|im|bei|beim)\s+[^,.;:!?]{1,60}?(?=\s*(?:,|$))")
+_PAREN = regex.compile(r"\([^()]{0,40}\)")
+_AUX = regex.compile(r"\b(?:hatte|hat|hatten|haben|habe|hätte|ist|war|wird|wurde|will|wollte|soll|sollte)\b")
+
+
+def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | None:
+    """The subject of a clause whose speech verb is ``hit``: the noun phrase before the
+    finite verb ("Rutte sagte"), else the one after it ("Zuvor hatte Rutte mitgeteilt",
+    "Wie Selenskyj schrieb", "sagte der Präsident")."""
+    from warparse.grammar.speakers import is_opener
+
+    before = text[clause_start : hit.start]
+    lead = regex.match(r"[\s\"„“”»«–\-]*(?:(?:Wie|wie|Und|und|Aber|aber|Doch|doch|Auch|auch)\s+)?", before)
+    pos = clause_start + (lead.end() if lead else 0)
+    m = _NP_AT.match(text, pos, hit.start)
+    if m and m.group("np").split()[0] in ("Von", "Van", "De", "Da", "Di") and len(m.group("np").split()) > 2:
+        m = _NP_AT.match(text, m.start("np") + len(m.group("np").split()[0]), hit.start)  # "Von der Leyen"
+    if m and not is_opener(m.group("np").split()[0]):
+        rest = _APPOSITION.sub("", _PAREN.sub("", text[m.end() : hit.start]))
+        rest = _PP_AFTER_NAME.sub("", rest).strip(" ,")
+        if not rest or _AUX.match(rest) or hit.participle:
+            return m.group("np"), m.start("np")
+        named = _NAMED.match(text, m.end(), hit.start)
+        if named:
+            # "Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete"
+            return m.group("np") + ", " + named.group("name") + ",", m.start("np")
+    if hit.participle:
+        aux = None
+        for a in _AUX.finditer(text, clause_start, hit.start):
+            aux = a
+            break
+        if aux:
+            m = _NP_AT.match(text, aux.end(), hit.start)
+            if m:
+                return m.group("np"), m.start("np")
+        return None
+    m = _NP_AT.match(text, hit.end)
+    if m:
+        return m.group("np"), m.start("np")
+    return None
+
+
+_CUE = regex.compile(
+    rf"""(?:\b(?:[Ll]aut|[Nn]ach\s+(?:Angaben|Worten|Darstellung|Einschätzung|Informationen)(?:\s+(?:von|des|der))?)
+         \s+(?P<np>{NP})
+       | (?P<np2>{NP})\s+zufolge\b
+       | \b(?P<demnach>[Dd]emnach|[Dd]emzufolge)\b)""",
+    regex.VERSION1 | regex.VERBOSE,
+)
+
+
+def cue(text: str, start: int, end: int) -> tuple[str | None, int, regex.Match[str]] | None:
+    """A source cue in ``text[start:end]``: (speaker phrase or None for "demnach", where, match)."""
+    m = _CUE.search(text, start, end)
+    if not m:
+        return None
+    if m.group("demnach"):
+        return None, m.start(), m
+    name = "np" if m.group("np") else "np2"
+    return m.group(name), m.start(name), m

@@ -1,0 +1,200 @@
+"""One input -> record dicts, ending with its ``document`` record.
+
+Every command that parses goes through ``records_of`` (a file name or ``-``)
+or ``records_of_bytes`` (bytes already read: batch workers, Dask). When
+``warparse.stream`` (bounded-memory, chunked parsing) is present,
+``records_of`` delegates to its ``parse_input``; otherwise it reads the
+whole input and calls ``pipeline.parse_text``. Either way the last record
+is the document record: doc, ref_date, sha256 of the input bytes, encoding,
+the number of records of each type, schema version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from warparse import refdate
+from warparse.inputs import InputError, decode
+from warparse.records import SCHEMA_VERSION
+
+Warn = Callable[[str], None]
+
+
+def _ignore(_message: str) -> None:
+    return None
+
+
+def records_of(
+    name: str,
+    *,
+    ref_date: str | None = None,
+    encoding: str | None = None,
+    explain: bool = False,
+    warn: Warn | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The records of the input ``name`` (a path, or ``-`` for stdin).
+
+    Raises ``InputError`` (with a message for people) when it cannot be read.
+    """
+    parse_input = _parse_input()
+    return parse_input(name, ref_date=ref_date, encoding=encoding, explain=explain, warn=warn or _ignore)
+
+
+def _parse_input() -> Callable[..., Iterator[dict[str, Any]]]:
+    try:
+        from warparse.stream import parse_input  # the streaming reader (issue #7), once it exists
+    except ImportError:
+        return _whole_input
+    return parse_input
+
+
+def _whole_input(
+    name: str,
+    *,
+    ref_date: str | None = None,
+    encoding: str | None = None,
+    explain: bool = False,
+    warn: Warn = _ignore,
+) -> Iterator[dict[str, Any]]:
+    return records_of_bytes(
+        read_bytes(name), name, ref_date=ref_date, encoding=encoding, explain=explain, warn=warn
+    )
+
+
+def read_bytes(name: str) -> bytes:
+    """The raw bytes of a file, or of stdin for ``-``; InputError if unreadable."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if path.is_dir():
+        raise InputError("is a directory")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+
+
+def records_of_bytes(
+    data: bytes,
+    name: str,
+    *,
+    ref_date: str | None = None,
+    encoding: str | None = None,
+    explain: bool = False,
+    warn: Warn = _ignore,
+) -> Iterator[dict[str, Any]]:
+    """Decode ``data`` (named ``name`` in ``doc``) and yield its records, document last.
+
+    The same records as ``records_of`` on a file with these bytes: batch
+    workers and Dask use this one, since their ``doc`` is not a path here.
+    """
+    decoded = decode(data, name, encoding)
+    for message in decoded.warnings:
+        warn(message)
+    sha = hashlib.sha256(data).hexdigest()
+    for rec in records_of_text(decoded.text, name, ref_date=ref_date, explain=explain, warn=warn):
+        if rec.get("type") == "document":
+            rec.update(sha256=sha, encoding=decoded.encoding)
+        yield rec
+
+
+def records_of_text(
+    text: str, name: str, *, ref_date: str | None = None, explain: bool = False, warn: Warn = _ignore
+) -> Iterator[dict[str, Any]]:
+    """The records of decoded ``text``; the document record's sha256 is of its UTF-8."""
+    try:
+        from warparse.stream import parse_string  # chunked, with per-chunk error recovery
+    except ImportError:
+        yield from _whole_text(text, name, ref_date, explain)
+        return
+    yield from parse_string(text, doc=name, ref_date=ref_date, explain=explain, warn=warn, entities=False)
+
+
+def _whole_text(text: str, name: str, ref_date: str | None, explain: bool) -> Iterator[dict[str, Any]]:
+    from warparse.pipeline import parse_text  # the grammar: imported only when parsing
+
+    ref = refdate.resolve(ref_date, name, text)
+    tally: Counter[str] = Counter()
+    for rec in parse_text(text, ref_date=ref, doc=name, explain=explain):
+        tally[rec["type"]] += 1
+        yield rec
+    sha = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    yield document_record(name, ref, sha, "utf-8", tally, len(text))
+
+
+def document_record(
+    name: str,
+    ref_date: str | None,
+    sha256: str,
+    encoding: str,
+    tally: Counter[str] | dict[str, int],
+    length: int | None = None,
+) -> dict[str, Any]:
+    # the same shape as warparse.stream's document record
+    out: dict[str, Any] = {"type": "document", "doc": name}
+    if length is not None:
+        out["span"] = [0, length]
+    out.update({"ref_date": ref_date, "sha256": sha256, "encoding": encoding})
+    if length is not None:
+        out["chars"] = length
+    records = {t: tally.get(t, 0) for t in ("count", "incident", "quote")}
+    records.update({t: n for t, n in sorted(tally.items()) if t not in records})
+    out.update({"records": records, "schema_version": SCHEMA_VERSION})
+    return out
+
+
+def error_record(name: str, message: str, line: int | None = None) -> dict[str, Any]:
+    """What ``--errors-as-records`` puts in the stream for an input that failed."""
+    out: dict[str, Any] = {"type": "error", "doc": name, "id": "e1", "span": [0, 0], "message": message}
+    if line is not None:
+        out["line"] = line
+    return out
+
+
+def load_records(
+    name: str, *, ref_date: str | None = None, encoding: str | None = None
+) -> list[dict[str, Any]]:
+    """The records of ``name``: a bulletin (parsed) or JSON Lines written by ``parse``.
+
+    Told apart by content: JSON Lines start with a JSON object that has a ``type``.
+    """
+    import json
+
+    data = read_bytes(name)
+    if _looks_like_jsonl(data):
+        out = []
+        for number, line in enumerate(data.decode("utf-8-sig").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"line {number}: not a JSON record ({exc.msg})") from None
+            if not isinstance(rec, dict) or "type" not in rec:
+                raise InputError(f"line {number}: not a warparse record (no 'type')")
+            out.append(rec)
+        return out
+    return list(records_of_bytes(data, name, ref_date=ref_date, encoding=encoding))
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    import json
+
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{"):
+        return False
+    first = head.split(b"\n", 1)[0]
+    try:
+        rec = json.loads(first.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(rec, dict) and "type" in rec
