@@ -40,5 +40,16 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/run.py
 
+# atheris fuzzing of decode + parse (fuzz/fuzz_parse.py): FUZZ_RUNS executions (-1: no limit),
+# at most FUZZ_SECONDS (0: no limit); seeds are the samples' first lines; crashes go to out/fuzz-crashes/.
+FUZZ_RUNS ?= 100000
+FUZZ_SECONDS ?= 0
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[fuzz]'
+	@mkdir -p out/fuzz-corpus out/fuzz-crashes
+	@for f in samples/*.txt; do head -c 400 "$$f" > "out/fuzz-corpus/$$(basename "$$f")"; done
+	$(BIN)/python fuzz/fuzz_parse.py -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -max_len=512 \
+	  -print_final_stats=1 -artifact_prefix=out/fuzz-crashes/ out/fuzz-corpus
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache .hypothesis

@@ -377,7 +377,7 @@ CASES = [
         [(2, "mensch", "person", "killed", None)],
     ),
     # listed people and things without an outcome
-    ("Tausende Menschen flohen aus der Stadt.", [(2000, "mensch", "person", "none", None)]),
+    ("Tausende Menschen flohen aus der Stadt.", [(2000, "mensch", "person", "evacuated", None)]),
     ("Etwa 4000 Einwohner sind ohne Heizung.", [(4000, "einwohner", "person", "none", None)]),
     (
         "Russland hat laut Kiew rund 11.000 nordkoreanische Soldaten in die Region Kursk verlegt.",
@@ -416,6 +416,243 @@ CASES = [
     (
         "Bis heute wurden 41.731 seit Februar 2022 getötete russische Soldaten namentlich erfasst.",
         [(41731, "soldat", "soldier", "killed", None)],
+    ),
+]
+
+# generalisations checked against independently written bulletins
+CASES += [
+    # genitive number words: "zweier Dörfer"
+    (
+        "Moskau meldete die Einnahme dreier Siedlungen im Gebiet Charkiw.",
+        [
+            (3, "siedlung", "settlement", "captured", None),
+        ],
+    ),
+    # "eine Viertelmillion"
+    (
+        "Rund eine Viertelmillion Menschen im Gebiet Cherson sind ohne Strom.",
+        [
+            (250000, "mensch", "person", "none", None),
+        ],
+    ),
+    # air defence cues: "ausgeschaltet"
+    (
+        "Die Marine habe neun Seedrohnen ausgeschaltet.",
+        [
+            (9, "seedrohne", "drone", "shot_down", None),
+        ],
+    ),
+    # shells that hit: "schlagen … ein"
+    (
+        "Stündlich schlagen in der Vorstadt 15 Granaten ein.",
+        [
+            (15, "granate", "artillery", "hit", None),
+        ],
+    ),
+    # evacuated: "evakuieren", emergency shelters, "gebracht" (not to hospital)
+    (
+        "Die Regionalverwaltung ließ 450 Anwohner evakuieren.",
+        [
+            (450, "anwohner", "person", "evacuated", None),
+        ],
+    ),
+    (
+        "Die Behörden brachten 120 Bewohner in Notunterkünfte.",
+        [
+            (120, "bewohner", "person", "evacuated", None),
+        ],
+    ),
+    (
+        "Vier Passanten wurden ins Krankenhaus gebracht.",
+        [
+            (4, "passant", "person", "injured", None),
+        ],
+    ),
+    # delivered weapons were not launched
+    (
+        "Nordkorea soll Russland bis zu drei Millionen Granaten geliefert haben.",
+        [
+            (3000000, "granate", "artillery", "none", None),
+        ],
+    ),
+    # remains handed back are returned, though the soldiers fell
+    (
+        "Am Freitag übergab die Ukraine die sterblichen Überreste von 563 gefallenen Soldaten.",
+        [
+            (563, "soldat", "soldier", "returned", None),
+        ],
+    ),
+    (
+        "Hundertzwanzig Soldaten kehrten am Abend nach langer Gefangenschaft in ihre Heimat zurück.",
+        [
+            (120, "soldat", "soldier", "returned", None),
+        ],
+    ),
+    # troops and vehicles used in an assault are launched
+    (
+        "Der Feind griff mit etwa 150 Soldaten und acht Schützenpanzern an.",
+        [
+            (150, "soldat", "soldier", "launched", None),
+            (8, "schützenpanzer", "vehicle", "launched", None),
+        ],
+    ),
+    # places that attacks were aimed at are hit
+    (
+        "Die Armee meldete 70 Angriffe mit Drohnen auf 9 Dörfer im Gebiet.",
+        [
+            (70, "angriff", "attack", "launched", None),
+            (9, "dorf", "settlement", "hit", None),
+        ],
+    ),
+    # a count joined by "und" or set off by a dash shares its partner's outcome
+    (
+        "Abgefangen wurden 80 Drohnen und 6 Marschflugkörper, 40 Drohnen verschwanden vom Radar.",
+        [
+            (80, "drohne", "drone", "shot_down", None),
+            (6, "marschflugkörper", "missile", "shot_down", None),
+            (40, "drohne", "drone", "lost", None),
+        ],
+    ),
+    (
+        "Von den acht Raketen – fünf Marschflugkörpern und drei ballistischen Raketen – "
+        "wurden sechs abgefangen.",
+        [
+            (8, "rakete", "missile", "launched", None),
+            (5, "marschflugkörper", "missile", "launched", None),
+            (3, "rakete", "missile", "launched", None),
+            (6, "rakete", "missile", "shot_down", "c1"),
+        ],
+    ),
+    # elided nouns take the outcome of the count they continue
+    (
+        "Über Kursk wurden 17 Drohnen zerstört, über Brjansk 9 und über der Region Belgorod vier.",
+        [
+            (17, "drohne", "drone", "shot_down", None),
+            (9, "drohne", "drone", "shot_down", None),
+            (4, "drohne", "drone", "shot_down", None),
+        ],
+    ),
+    (
+        "Über Kursk wurden 17 Drohnen zerstört, über Brjansk 9 und über der besetzten Halbinsel Krim sechs.",
+        [
+            (17, "drohne", "drone", "shot_down", None),
+            (9, "drohne", "drone", "shot_down", None),
+            (6, "drohne", "drone", "shot_down", None),
+        ],
+    ),
+    # "N weitere erlitten Verletzungen": a verb, not an adjective, after "weitere"
+    (
+        "Acht Zivilisten kamen in Saporischschja ums Leben, 27 weitere erlitten Verletzungen.",
+        [(8, "zivilist", "person", "killed", None), (27, "zivilist", "person", "injured", None)],
+    ),
+    # "gebracht" to a hospital means injured; troops stationed are no attack
+    ("Zehn Kinder wurden in ein Krankenhaus nach Kiew gebracht.", [(10, "kind", "child", "injured", None)]),
+    (
+        "In Kursk seien 11.000 nordkoreanische Soldaten eingesetzt.",
+        [(11000, "soldat", "soldier", "none", None)],
+    ),
+    # feminine forms of known people, crews and miners are people
+    (
+        "Bei dem Angriff wurden zwei Ärztinnen und drei Sanitäterinnen verletzt.",
+        [(2, "ärztin", "person", "injured", None), (3, "sanitäterin", "person", "injured", None)],
+    ),
+    (
+        "Vier Besatzungsmitglieder des Frachters und 30 Bergleute wurden gerettet.",
+        [(4, "besatzungsmitglied", "person", "rescued", None), (30, "bergmann", "person", "rescued", None)],
+    ),
+    # a target missed or not reached: lost
+    (
+        "Von den 20 Raketen erreichten zwölf ihr Ziel, acht verfehlten es.",
+        [
+            (20, "rakete", "missile", "launched", None),
+            (12, "rakete", "missile", "hit", "c1"),
+            (8, "rakete", "missile", "lost", "c1"),
+        ],
+    ),
+    ("Die Grenzschützer nahmen fünf Saboteure fest.", [(5, "saboteur", "person", "captured", None)]),
+    # "zwei 16-Jährige": minors are children
+    ("Unter den Verletzten in Cherson sind zwei 16-Jährige.", [(2, "16-jähriger", "child", "injured", None)]),
+    ("Eine Einheit von 15 Soldaten ergab sich bei Kurachowe.", [(15, "soldat", "soldier", "captured", None)]),
+    (
+        "Die Ukraine hat 95 Kriegsgefangene zurückgeholt.",
+        [(95, "kriegsgefangener", "soldier", "returned", None)],
+    ),
+    # "N weitere" after "darunter" goes on from the whole
+    (
+        "Bei dem Angriff starben neun Menschen, darunter drei Kinder, und 40 weitere wurden verletzt.",
+        [
+            (9, "mensch", "person", "killed", None),
+            (3, "kind", "child", "killed", "c1"),
+            (40, "mensch", "person", "injured", None),
+        ],
+    ),
+    # demonyms are people
+    (
+        "Bei dem Absturz kamen 71 Franzosen ums Leben.",
+        [
+            (71, "franzose", "person", "killed", None),
+        ],
+    ),
+    # mobile plants are equipment, refineries buildings
+    (
+        "Die Regierung schickte zehn mobile Kraftwerke nach Charkiw.",
+        [
+            (10, "kraftwerk", "other", "none", None),
+        ],
+    ),
+    (
+        "Bei dem Angriff wurden drei Raffinerien getroffen.",
+        [
+            (3, "raffinerie", "building", "hit", None),
+        ],
+    ),
+    # participles shared by two numbers: "174 getötete und 690 verletzte Zivilisten"
+    (
+        "Die UN zählten 212 getötete und 1.030 verletzte Zivilisten.",
+        [
+            (212, "zivilist", "person", "killed", None),
+            (1030, "zivilist", "person", "injured", None),
+        ],
+    ),
+    # a scaled number without noun answers a scaled count of its sentence
+    (
+        "Laut UN hungern derzeit drei Millionen Menschen, im Vorjahr waren es dreieinhalb Millionen.",
+        [
+            (3000000, "mensch", "person", "none", None),
+            (3500000, "mensch", "person", "none", None),
+        ],
+    ),
+    # "Militärverwaltung" is no military context: the men are civilians
+    (
+        "Bei Sumy wurden nach Angaben der Militärverwaltung fünf Dörfer beschossen. "
+        "Dabei kamen drei Männer ums Leben.",
+        [
+            (5, "dorf", "settlement", "hit", None),
+            (3, "mann", "person", "killed", None),
+        ],
+    ),
+    # "Unter ihnen seien N …" is a subset
+    (
+        "Seit Montag wurden 800 Menschen evakuiert. Unter ihnen seien 25 Kinder gewesen.",
+        [
+            (800, "mensch", "person", "evacuated", None),
+            (25, "kind", "child", "evacuated", "c1"),
+        ],
+    ),
+    # the whole of a share ("zwei Drittel der 90 Drohnen") was launched
+    (
+        "Zwei Drittel der 90 Drohnen wurden abgefangen.",
+        [
+            (90, "drohne", "drone", "launched", None),
+        ],
+    ),
+    (
+        "Die Luftwaffe meldete den Abschuss von 300 Drohnen und 12 Raketen – "
+        "fast alle der eingesetzten Flugkörper.",
+        [
+            (300, "drohne", "drone", "shot_down", None),
+            (12, "rakete", "missile", "shot_down", None),
+        ],
     ),
 ]
 

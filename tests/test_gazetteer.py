@@ -181,3 +181,21 @@ def test_unknown_settlements_after_a_settlement_word_or_before_a_region():
 )
 def test_transliteration_of_unknown_names(german, english):
     assert transliterate(german) == english
+
+
+def test_names_of_several_words_whole_words_only_and_the_longest_form():
+    # "Krywyj Rih" is one name of two words, "Bila" alone none; "Charkiw-Region" glues a word
+    # to the name with a hyphen, so it is no mention of Charkiw; the city adjectives "Sumyer",
+    # "Kiewer" are forms of their own (the longest form wins), "Odesa-" before "und" is a name
+    text = (
+        "Raketen trafen Krywyj Rih und Bila Zerkwa, später auch die Halbinsel Krim. "
+        "Die Charkiw-Region und die Sumyer Behörden meldeten Alarm, ebenso Odesa- und Kiewer Stellen."
+    )
+    assert [(m.name, m.span) for m in find_places(text)] == [
+        ("Krywyj Rih", (15, 25)),
+        ("Bila Zerkwa", (30, 41)),
+        ("Halbinsel Krim", (59, 73)),
+        ("Sumyer", (102, 108)),
+        ("Odesa", (141, 146)),
+        ("Kiewer", (152, 158)),
+    ]

@@ -227,12 +227,12 @@ def test_a_headline_names_the_attack_whose_effects_the_body_reports():
     (inc,) = run(text, counts=[("vier Menschen", 4, "mensch", "person", "injured")])
     assert summary(inc) == {
         "event": "air_attack",
-        "date": None,
+        "date": "2025-03-04",  # a dateless live-ticker item is of the bulletin's day
         "weapons": [("missile", None)],
         "places": ["Mykolaiv"],
         "injured": 4,
     }
-    assert inc.rules[0] == "incident.from_headline"
+    assert inc.rules[0] == "incident.from_headline" and "incident.date.ticker" in inc.rules
 
 
 def test_a_new_section_about_the_same_attack_continues_it():
@@ -285,6 +285,8 @@ def test_country_only_when_no_other_place_and_not_the_government():
     (inc,) = run("Moskau hat die Ukraine in der Nacht erneut mit Drohnen angegriffen.")
     assert [loc.canonical for loc in inc.locations] == ["Ukraine"]
     assert inc.actor == "Russia"
+    (inc,) = run("Die Ukraine hat Russland in der Nacht mit Drohnen angegriffen.")
+    assert ([loc.canonical for loc in inc.locations], inc.actor) == (["Russia"], "Ukraine")
     (inc,) = run("Russland hat die Ukraine mit Drohnen angegriffen, vor allem die Region Winnyzja.")
     assert [loc.canonical for loc in inc.locations] == ["Vinnytsia"]
 
@@ -402,6 +404,79 @@ def test_part_of_a_launched_count_is_still_a_figure():
         ],
     )
     assert (got[0].launched, got[0].shot_down) == (40, 35)
+
+
+def test_advance_with_artillery_is_ground_combat_with_its_weapons():
+    text = (
+        "Russische Einheiten dringen seit Tagen bei Wowtschansk vor; die Stadt wird mit Artillerie und "
+        "Gleitbomben beschossen. Die Russen setzten dabei auch Kampfflugzeuge ein."
+    )
+    (inc,) = run(text)
+    assert (inc.event, sorted(w.cls for w in inc.weapons)) == (
+        "ground_combat",
+        ["aircraft", "artillery", "bomb"],
+    )
+
+
+def test_guns_and_drones_together_are_shelling():
+    (inc,) = run(
+        "Am Dienstag beschossen russische Truppen 30 Orte im Gebiet Cherson mit Artillerie und Drohnen."
+    )
+    assert (inc.event, sorted(w.cls for w in inc.weapons)) == ("shelling", ["artillery", "drone"])
+
+
+def test_rockets_of_a_launcher_belong_to_its_shelling():
+    text = (
+        "Die ukrainische Armee beschoss die Stadt Schebekino mit Mehrfachraketenwerfern. "
+        "Die Luftabwehr fing zwölf Raketen ab, mehrere schlugen in Wohnhäusern ein."
+    )
+    (inc,) = run(text, counts=[("zwölf Raketen", 12, "rakete", "missile", "shot_down")])
+    assert (inc.event, [w.cls for w in inc.weapons], inc.shot_down) == ("shelling", ["mlrs"], 12)
+
+
+def test_parts_named_under_a_total_are_not_added():
+    text = (
+        "Russland griff mit 60 Drohnen, darunter 20 Attrappen, und sieben Raketen an. "
+        "Unter den sieben Raketen waren vier Marschflugkörper und drei ballistische Raketen."
+    )
+    counts = [
+        ("60 Drohnen", 60, "drohne", "drone", "launched"),
+        ("20 Attrappen", 20, "attrappe", "drone", "launched"),
+        ("sieben Raketen an", 7, "rakete", "missile", "launched"),
+        ("vier Marschflugkörper", 4, "marschflugkörper", "missile", "launched"),
+        ("drei ballistische", 3, "rakete", "missile", "launched"),
+    ]
+    assert run(text, counts=counts)[0].launched == 67
+
+
+def test_weekly_totals_and_what_would_happen_are_no_incidents():
+    text = (
+        "Allein vergangene Woche hat Russland mehr als 500 Drohnen auf die Ukraine abgefeuert. "
+        "Ein Einsatz nordkoreanischer Truppen an der Front wäre eine Eskalation, sagte der Minister."
+    )
+    assert run(text) == []
+
+
+def test_damage_done_by_drones_is_an_attack_of_its_own_day():
+    text = (
+        "In der Nacht zum Samstag griffen russische Drohnen die Stadt Poltawa an. "
+        "Bereits am Donnerstag hatten Drohnen ein Umspannwerk im Gebiet Sumy beschädigt."
+    )
+    got = run(text, dates=[("In der Nacht zum Samstag", "2025-03-01"), ("am Donnerstag", "2025-02-27")])
+    assert [(i.date, [loc.canonical for loc in i.locations]) for i in got] == [
+        ("2025-03-01", ["Poltava"]),
+        ("2025-02-27", ["Sumy"]),
+    ]
+
+
+def test_districts_and_villages_the_gazetteer_lacks():
+    text = "Russische Raketen trafen in der Nacht die Stadtbezirke Darnyzja und Obolon im Zentrum Kiews."
+    (inc,) = run(text)
+    assert [(loc.canonical, loc.kind) for loc in inc.locations] == [
+        ("Darnytsia", "district"),
+        ("Obolon", "district"),
+        ("Kyiv", "city"),
+    ]
 
 
 SEED = SHARED / "corpus" / "seed-000.txt"

@@ -256,6 +256,12 @@ def test_crlf_is_never_split() -> None:
         assert c.endswith("\r\n") and not c.startswith("\n")
 
 
+def test_a_cut_at_white_space_does_not_split_crlf() -> None:
+    buf = "a" * 50 + " " * 48 + "\r\n" + "b" * 200
+    cut = stream._find_cut(buf, 100, 100)
+    assert buf[cut - 2 : cut] == "\r\n"
+
+
 def _corpus() -> list[Path]:
     return _texts(ROOT / "samples") + _texts(SHARED / "corpus")
 

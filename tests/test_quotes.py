@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from warparse.pipeline import analyse, parse_text
 from warparse.records import Quote
-
-from pathlib import Path
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -250,3 +249,75 @@ def test_seed_quotes_exact_with_speaker():
     got = quotes(text)
     assert [(q.kind, q.text) for q in got] == [(g["kind"], g["text"]) for g in gold["quotes"]]
     assert {q.speaker for q in got} == {"Mark Rutte"}
+
+
+# -- more frames and reports ------------------------------------------------------------
+def test_so_with_a_verb_and_pronoun_object():
+    text = "„Er ist ein harter Verhandler“, so beschrieb ihn der Diplomat Karl Weiß."
+    assert triples(text) == [("direct", "Er ist ein harter Verhandler", "Karl Weiß")]
+
+
+def test_indicative_clause_with_a_frame_after_is_a_source_not_a_quote():
+    assert quotes("Zwei Häuser wurden getroffen, teilte Bürgermeister Lew Horak mit.") == []
+    text = "Zwei Häuser seien getroffen worden, teilte Bürgermeister Lew Horak mit."
+    assert triples(text) == [("indirect", "Zwei Häuser seien getroffen worden", "Lew Horak")]
+
+
+def test_speech_verb_with_zu_infinitive_is_no_quote():
+    # records.md: indirect speech is a dass-clause or Konjunktiv, not an infinitive clause
+    assert quotes("Das Umweltministerium erklärte, von den Plänen nichts zu wissen.") == []
+    text = "Das Umweltministerium erklärte, man wisse von den Plänen nichts."
+    assert triples(text) == [("indirect", "man wisse von den Plänen nichts", "Umweltministerium")]
+
+
+def test_konjunktiv_one_main_clause_without_a_frame():
+    text = "Die Feuerwehr rückte aus. Viele Bewohner seien in Panik auf die Straße gelaufen."
+    assert triples(text) == [("indirect", "Viele Bewohner seien in Panik auf die Straße gelaufen", None)]
+
+
+def test_hypothetical_konjunktiv_two_alone_is_no_quote():
+    assert quotes("Die Feuerwehr rückte aus. Ohne Regen wäre der Brand größer geworden.") == []
+
+
+def test_indicative_wie_cue_names_the_speaker_of_what_follows():
+    text = (
+        "Wie Regierungssprecher Tom Berger mitteilte, ist die Versorgung gesichert. "
+        "Daran ändere auch der Ausfall nichts."
+    )
+    assert triples(text) == [("indirect", "Daran ändere auch der Ausfall nichts", "Tom Berger")]
+
+
+def test_indefinite_role_is_an_unnamed_speaker():
+    text = (
+        "Feuerwehrsprecher Jan Ober meldete 20 Einsätze. "
+        "Der Fahrer habe einen Schwächeanfall erlitten, teilte ein Polizeisprecher mit."
+    )
+    (q,) = quotes(text)
+    assert (q.speaker, q.role) == ("Polizeisprecher", "Polizeisprecher")
+
+
+def test_reported_speech_inside_a_quotation():
+    text = (
+        "„Der Präsident hat erklärt, man sei zu Gesprächen bereit“, sagte Kremlsprecher Juri Sokolow "
+        "über Staatschef Arno Vogt."
+    )
+    got = sorted(triples(text))
+    assert got == [
+        ("direct", "Der Präsident hat erklärt, man sei zu Gesprächen bereit", "Juri Sokolow"),
+        ("indirect", "man sei zu Gesprächen bereit", "Arno Vogt"),
+    ]
+
+
+def test_pathological_marks_never_break_offsets():
+    text = '„“”"»«‚‘ “„ »» «« "" ,„ sagte er.\n„\n»Ende'
+    for q in quotes(text):
+        assert text[q.span[0] : q.span[1]] == q.text
+
+
+def test_lower_case_fragment_after_a_noun_is_speech_in_a_report():
+    text = (
+        "„Wir halten“, sagte Sprecherin Maria Lenz. Der Gegner habe an der Front „schwere Verluste“ erlitten."
+    )
+    got = triples(text)
+    assert ("direct", "schwere Verluste", "Maria Lenz") in got
+    assert ("indirect", "Der Gegner habe an der Front „schwere Verluste“ erlitten", "Maria Lenz") in got

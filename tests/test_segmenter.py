@@ -275,3 +275,13 @@ def test_structure_shared_corpus(folder: str):
         pytest.skip(f"../shared/{folder} not present")
     for path in paths:
         _check_structure(path.read_text(encoding="utf-8"))
+
+
+def test_datelines_05():
+    # a dash after a word in prose is no dateline, a dash after an upper-case place is
+    doc = segment("Russland – das betonte der Kreml – will verhandeln.\nCHERSON – 12 Häuser brannten.")
+    assert [(s.text, s.dateline) for s in doc.sentences] == [
+        ("Russland – das betonte der Kreml – will verhandeln.", False),
+        ("CHERSON –", True),
+        ("12 Häuser brannten.", False),
+    ]

@@ -381,3 +381,31 @@ def test_cli_tokens_01():
     assert (by_text["Sumy"]["paragraph"], by_text["Sumy"]["sentence"]) == (0, 0)
     assert (by_text["27."]["paragraph"], by_text["27."]["sentence"]) == (1, 1)
     assert (by_text["laut"]["paragraph"], by_text["laut"]["sentence"]) == (1, 2)
+
+
+def test_adversarial_01():
+    # long runs come out as few tokens, not one per character (no timing here: `make bench`
+    # and the robustness tests measure speed)
+    assert [t.text for t in tokenize("a-" * 20_000)] == ["a-" * 19_999 + "a", "-"]
+    assert len(tokenize("x" * 100_000)) == 1
+    hyphens = "Kiew" + "-" * 10_000
+    assert [t.text for t in tokenize(hyphens)][:2] == ["Kiew", "-"]
+
+
+def test_adversarial_02():
+    # an unclosed quotation repeated many times still gives every mark its own token
+    text = "„Wir halten " * 5_000
+    toks = warparse.tokenize(text)
+    assert sum(t.kind == "quote" for t in toks) == 5_000
+    assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+def test_marks_are_the_tokens_that_can_end_a_sentence_or_quote():
+    from warparse.tokenizer import MARK_KINDS, tokenize_marks
+
+    # "z." becomes an abbreviation (a mark) when its period is merged; "28." an ordinal (none)
+    text = "Am 28. Oktober gab es z. B. Alarm… „Ruhe!“, sagte er. Dann kam Nr. 5."
+    tokens, marks = tokenize_marks(text)
+    assert tokens == tokenize(text)
+    assert marks == [i for i, t in enumerate(tokens) if t.kind in MARK_KINDS]
+    assert [tokens[i].text for i in marks] == ["z.", "B.", "…", "„", "!", "“", ",", ".", "Nr.", "."]

@@ -21,21 +21,22 @@ the report was filed, not where anything happened.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
-from warparse.tokenizer import ALL_QUOTES, INVISIBLE, Token, may_end_sentence, tokenize
+from warparse.rules import compile_pattern
+from warparse.tokenizer import ALL_QUOTES, INVISIBLE, Token, may_end_sentence, tokenize_marks
 
 _LINE_BREAKS = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_RE = regex.compile(rf"[^{_LINE_BREAKS}]*+(?:\r\n|[{_LINE_BREAKS}]|$)")
+_LINE_RE = compile_pattern(rf"[^{_LINE_BREAKS}]*+(?:\r\n|[{_LINE_BREAKS}]|$)")
 _FINAL = frozenset(".!?…")
 _FINAL_TOKENS = frozenset({".", "!", "?", "…", "..."})
 _HEADLINE_MAX_WORDS = 20
 _BRACKET_CLOSERS = frozenset(")]")
-_MARK_KINDS = frozenset({"punct", "ellipsis", "abbrev", "quote"})
 _TRAILING_JUNK = " \t\u00a0\u2009\u202f" + INVISIBLE
 
 # Quotation marks: which closing marks fit an open one, and which marks can open at all.
@@ -59,7 +60,7 @@ _ALWAYS_OPEN = frozenset("„‚")
 _MAX_QUOTE_DEPTH = 8  # deeper unclosed marks are forgotten
 
 # A dateline: place(s), an optional ", <date>", an optional "(agency)", then a dash or colon.
-_DATELINE_RE = regex.compile(
+_DATELINE_RE = compile_pattern(
     r"""
     (?P<place>\p{Lu}[\p{L}\p{M}.'’-]*+(?:(?:[ \u00a0]|\s?/\s?)\p{Lu}[\p{L}\p{M}.'’-]*+){0,3})
     (?P<date>,[ \u00a0][^\n(),:–—]{0,30}?\d[^\n(),:–—]{0,30}?)?
@@ -70,9 +71,9 @@ _DATELINE_RE = regex.compile(
 )
 # After "Name:" these words show a speaker's words, not a dateline ("Selenskyj: Wir …").
 _SPEECH_AFTER_COLON = frozenset("ich wir mir mich uns mein meine unser unsere".split())
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_WORD_RE = compile_pattern(r"[\p{L}\p{N}]+")
 # An agency's editor signature glued to the last sentence: "… verwundet worden./trö/DP/he".
-_SIGNATURE_RE = regex.compile(r"(?<=[.!?“”\"«»])/\p{L}{1,6}(?:/\p{L}{1,6}){1,4}$")
+_SIGNATURE_RE = compile_pattern(r"(?<=[.!?“”\"«»])/\p{L}{1,6}(?:/\p{L}{1,6}){1,4}$")
 
 
 @dataclass(slots=True)
@@ -245,19 +246,22 @@ def _dateline_end(text: str, tokens: list[Token], p_start: int, p_end: int, firs
     if m is None:
         return 0
     place, sep = m.group("place"), m.group("sep")
+    after = _first_word(text, m.end(), p_end)
     if m.group("agency"):
         ok = True
-    elif sep == ":":
-        after = _first_word(text, m.end(), p_end)
+    elif place.isupper():
+        # "KIEW -", "KIEW/MOSKAU –": capitals mark a dateline anywhere
+        ok = after[:1].isupper() or after[:1].isdigit()
+    else:
+        # "Kiew –", "Berlin:" only open the first body paragraph, as one word (or "Kiew/Seoul"),
+        # before a sentence start; "Selenskyj: Wir …" is a speaker, "Russland – das …" prose
         ok = (
-            (place.isupper() or first_body)
-            and not m.group("date")
+            first_body
             and " " not in place
-            and after[:1].isupper()
+            and not m.group("date")
+            and (after[:1].isupper() or (sep != ":" and after[:1].isdigit()))
             and after.lower() not in _SPEECH_AFTER_COLON
         )
-    else:
-        ok = place.isupper() or first_body
     if not ok:
         return 0
     cut = m.end() - 1  # the separator's end, before the space
@@ -276,19 +280,32 @@ def _first_word(text: str, pos: int, end: int) -> str:
 
 def segment(text: str) -> Document:
     """Tokenize ``text`` and group the tokens into paragraphs and sentences."""
+    # Segmenting allocates one Token per few characters and frees none of them, so the cyclic
+    # garbage collector would run over and over on a growing heap that holds no garbage (a
+    # quarter of the time on a long text). It is paused while segmenting, and restored as it
+    # was, also on an error; nothing here makes reference cycles.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _segment(text)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _segment(text: str) -> Document:
     paragraphs: list[Paragraph] = []
     sentence_index = 0
     seen_body = False
     for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         p_text = text[p_start:p_end]
-        toks = tokenize(text, p_start, p_end, p_index)
+        toks, marks = tokenize_marks(text, p_start, p_end, p_index)
         para = Paragraph(p_index, p_start, p_end, p_text, headline=is_headline(p_text, toks))
         if para.headline:
             ends = [len(toks)]
             dateline = 0
         else:
-            # the tokens that can end a sentence or open / close a quotation
-            marks = [i for i, t in enumerate(toks) if t.kind in _MARK_KINDS]
+            # marks: the tokens that can end a sentence or open / close a quotation
             closing = _closing_quotes(toks, marks, text)
             ends = [e + 1 for e in _sentence_ends(toks, marks, closing)]
             sig = _SIGNATURE_RE.search(text, max(p_start, p_end - 40), p_end)

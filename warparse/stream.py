@@ -74,12 +74,16 @@ def _is_blank(line: str) -> bool:
     return not line.strip()
 
 
+def _not_in_crlf(buf: str, cut: int) -> int:
+    return cut + 1 if buf[cut - 1] == "\r" and buf[cut] == "\n" else cut
+
+
 def _find_cut(buf: str, target: int, hi: int) -> int:
     """Where to end the chunk that starts ``buf``: a position in [target/2, hi]."""
     lo = max(1, target // 2)
     hi = min(hi, len(buf) - 1)  # the char at the cut must be known (CRLF, the next line's start)
-    best: list[int | None] = [None] * 4  # blank-line, new paragraph, any line, (unused)
-    dist = [0] * 4
+    best: list[int | None] = [None] * 3  # after/before a blank line, a new paragraph, any line
+    dist = [0] * 3
 
     def offer(prio: int, pos: int) -> None:
         d = abs(pos - target)
@@ -116,7 +120,7 @@ def _find_cut(buf: str, target: int, hi: int) -> int:
                 break
             cut = m.end()
         if cut is not None and lo <= cut <= hi:
-            return cut
+            return _not_in_crlf(buf, cut)
     cut = min(target, hi)
     # not between a letter and its combining marks or an invisible joiner
     for _ in range(32):
@@ -125,7 +129,7 @@ def _find_cut(buf: str, target: int, hi: int) -> int:
             cut -= 1
         else:
             break
-    return cut
+    return _not_in_crlf(buf, cut)
 
 
 def chunks(pieces: Iterator[str], chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:

@@ -18,24 +18,29 @@ date ("27.10.2024", "28.10."), time ("14:15", "17.46" before "Uhr"), abbrev
 
 Speed: a plain word (letters followed by a character that cannot continue
 it) is by far the commonest token and has a fast path as the first
-alternative. Time and memory are linear in the input: every repetition that
+alternative, which takes a whole run of plain words separated by single
+spaces in one match (split in Python: one match object per run, not per
+word). Time and memory are linear in the input: every repetition that
 could rescan a long run (a 5 MB line "a.a.a.…") is bounded or possessive,
 and words are one flat character class, never a repeated group (the regex
-module keeps state per repetition of a group).
+module keeps state per repetition of a group); the run of plain words is the
+one repeated group, bounded to 32 words a match.
 """
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from warparse.lexicons import word_list
+from warparse.rules import compile_pattern
 
 # Characters that are invisible in print and must not break a word.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVIS_RE = regex.compile(f"[{INVISIBLE}]")
+_INVIS_RE = compile_pattern(f"[{INVISIBLE}]")
 _INVIS_SET = frozenset(INVISIBLE)
 
 OPENING_QUOTES = "„»‚‹"
@@ -67,7 +72,10 @@ _TRUNCATION = r"(?:-(?=\s{0,3},|\s{1,3}(?:und|oder|bis|bzw|sowie|als|wie|noch)\b
 
 # The fast path for the commonest token: letters only, followed by a character that
 # cannot continue a word, an e-mail or a web address. It matches exactly what the full
-# word alternative would, with a fraction of the work.
+# word alternative would, with a fraction of the work. Up to 32 of them separated by single
+# spaces are one match ("words"), which the tokenizer splits: the same tokens as one match a
+# word, for half the cost. The repetition is bounded: an unbounded repeated group would keep
+# state for every word of a 5 MB line "a a a …".
 _PLAIN_WORD = rf"(?!https?://)\p{{L}}++(?=[^{_WORD_CHARS}.+_@]|\.(?!\S)|$)"
 
 # Order matters: the first alternative that matches at a position wins. A word
@@ -75,9 +83,9 @@ _PLAIN_WORD = rf"(?!https?://)\p{{L}}++(?=[^{_WORD_CHARS}.+_@]|\.(?!\S)|$)"
 # the e-mail / url alternative, built on the same _WORD, takes it whole. Every
 # repetition is bounded, possessive or over a single character class, so
 # tokenizing is linear in time and memory (no rescans of a long run "a.a.a.…").
-_TOKEN_RE = regex.compile(
+_TOKEN_RE = compile_pattern(
     rf"""
-    (?P<word>{_PLAIN_WORD})
+    (?P<words>{_PLAIN_WORD}(?:\x20{_PLAIN_WORD}){{0,31}}+)
   | (?P<word>(?!www\.|https?://){_WORD}{_TRUNCATION}(?!{_EMAIL_TAIL}|{_DOMAIN_TAIL}))
   | (?P<url>(?:https?://|www\.){_URL_PATH}|{_WORD}{_DOMAIN_TAIL}(?:/{_URL_PATH})?)
   | (?P<email>{_WORD}{_EMAIL_TAIL})
@@ -102,8 +110,8 @@ _ORDINAL_BEFORE = frozenset(
     "sein seine seinem seinen seiner dieser diese diesem diesen jeder jede jedes "
     "und oder bzw. zwischen".split()
 )
-_MONTH_RE = regex.compile(rf"(?i)(?:{_MONTHS}|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\.?")
-_NEXT_WORD_RE = regex.compile(r"\s*+([\p{L}\p{N}]+)")  # searched in a window of 40 characters
+_MONTH_RE = compile_pattern(rf"(?i)(?:{_MONTHS}|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\.?")
+_NEXT_WORD_RE = compile_pattern(r"\s*+([\p{L}\p{N}]+)")  # searched in a window of 40 characters
 
 
 @dataclass(slots=True)
@@ -192,29 +200,68 @@ def tokenize(text: str, start: int = 0, end: int | None = None, paragraph: int =
 
     Offsets are always into ``text``; the tokens of a slice carry ``paragraph``.
     """
+    # The cyclic garbage collector would run again and again over the growing list of new
+    # tokens (which holds no garbage); it is paused meanwhile and restored as it was.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return tokenize_marks(text, start, end, paragraph)[0]
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# Kinds of the tokens that can end a sentence or open / close a quotation (see the segmenter).
+MARK_KINDS = frozenset({"punct", "ellipsis", "abbrev", "quote"})
+
+
+def tokenize_marks(
+    text: str, start: int = 0, end: int | None = None, paragraph: int = -1
+) -> tuple[list[Token], list[int]]:
+    """:func:`tokenize`, and the indices of the tokens whose kind is in :data:`MARK_KINDS`
+    (collected on the way: the segmenter needs them, and a second pass over every token
+    would cost a tenth of the segmenting time)."""
     limit = len(text) if end is None else end
     tokens: list[Token] = []
+    marks: list[int] = []
     append = tokens.append
+    mark_kinds = MARK_KINDS
     for m in _TOKEN_RE.finditer(text, start, limit):
         kind = m.lastgroup
-        if kind == "period":
-            s = m.start()
-            prev = tokens[-1] if tokens else None
-            if prev is not None and prev.end == s:
-                merged = None
-                if prev.kind == "word":
-                    if _is_abbreviation(prev.text, text, s, limit):
-                        merged = "abbrev"
-                elif prev.kind == "number" and prev.text.isdigit() and len(prev.text) <= 4:
-                    if _is_ordinal(tokens, text, s, limit):
-                        merged = "ordinal"
-                if merged:
-                    prev.text += "."
-                    prev.end = s + 1
-                    prev.kind = merged
-                    continue
-            append(Token(".", s, s + 1, "punct", -1, paragraph))
-            continue
         s, e = m.span()
+        if kind == "period":
+            if tokens:
+                prev = tokens[-1]
+                if prev.end == s:
+                    merged = None
+                    if prev.kind == "word":
+                        if _is_abbreviation(prev.text, text, s, limit):
+                            merged = "abbrev"
+                    elif prev.kind == "number" and prev.text.isdigit() and len(prev.text) <= 4:
+                        if _is_ordinal(tokens, text, s, limit):
+                            merged = "ordinal"
+                    if merged:
+                        prev.text += "."
+                        prev.end = e
+                        prev.kind = merged
+                        if merged == "abbrev":
+                            marks.append(len(tokens) - 1)  # a word (no mark) became an abbreviation
+                        continue
+            marks.append(len(tokens))
+            append(Token(".", s, e, "punct", -1, paragraph))
+            continue
+        if kind == "words":
+            # a run of plain words, each followed by one space: one match for all of them
+            run = text[s:e]
+            if " " not in run:
+                append(Token(run, s, e, "word", -1, paragraph))
+                continue
+            for word in run.split(" "):
+                e = s + len(word)
+                append(Token(word, s, e, "word", -1, paragraph))
+                s = e + 1
+            continue
+        if kind in mark_kinds:
+            marks.append(len(tokens))
         append(Token(text[s:e], s, e, kind, -1, paragraph))
-    return tokens
+    return tokens, marks

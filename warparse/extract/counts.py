@@ -24,13 +24,17 @@ fills in what:
 4. The outcome: cues of ``data/count_outcomes.tsv`` in the number's clause,
    strongest then nearest, else in its sentence unless the clause has a verb
    of its own (``count.outcome``); a noun that states it, "Tote"
-   (``count.outcome_noun``); a subset inherits its parent's; the whole of an
-   "X von Y" was launched; else the noun's default, weapons ``launched``,
-   the rest ``none`` (``count.outcome_default``).
+   (``count.outcome_noun``); a subset or an elided count inherits its
+   parent's (``count.outcome_parent``), a count joined by "und" or set off by
+   a dash its partner's ("199 Drohnen und 36 Raketen",
+   ``count.outcome_partner``); the whole of an "X von Y" or of a share ("zwei
+   Drittel der 90 Drohnen") was launched; else the noun's default, weapons
+   ``launched``, the rest ``none`` (``count.outcome_default``).
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,7 +42,7 @@ from functools import cache
 import regex
 
 from warparse.context import Context
-from warparse.grammar.numbers import NumeralMatch, find_in_sentence, numeral_at
+from warparse.grammar.numbers import NumeralMatch, find_in_sentence, numeral_at, parse_numeral
 from warparse.lexicons import table, word_list
 from warparse.records import Count
 from warparse.segmenter import Sentence
@@ -98,6 +102,14 @@ def lookup_noun(word: str) -> Noun | None:
         if prefix and len(w) - i <= 4 and len(prefix) < 3 and not prefix.endswith("-"):
             continue
         return Noun(prefix + entry.lemma, entry.category, entry.outcome, entry.default, entry.civil)
+    # feminine forms of people: "Soldatinnen", "Ärztinnen", "Helferin"
+    for ending in ("innen", "in"):
+        if w.endswith(ending) and len(w) > len(ending) + 3:
+            base = w[: -len(ending)]
+            for stem in (base, base + "e", base.replace("ä", "a")):
+                entry = lookup_noun(stem)
+                if entry is not None and entry.category in ("person", "soldier", "child"):
+                    return Noun(base + "in", entry.category, entry.outcome, entry.default)
     return None
 
 
@@ -206,6 +218,7 @@ def _cue_rules() -> tuple[tuple[regex.Pattern[str], str, frozenset[str], int], .
 _NOT_ADJ = frozenset(
     """seien sind waren wurden werden haben hatten hätten wären könnten konnten sollen sollten
     mussten müssen müssten wollten würden worden gewesen kamen gingen flogen trafen starben fielen
+    erlitten erlitt erleiden gerieten erlagen
     lagen stehen standen blieben stiegen liegen oder aber über unter hinter wieder weder sehr mehr
     immer später jeder jede jeden diese dieser diesen jener jene ihre ihrer ihren seine seiner seinen
     unsere unserer eine einer einen keine keiner alle allen beide beiden die sie wie nie eben
@@ -219,10 +232,12 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 # adjectives that stand for an elided noun: "40 weitere", "die übrigen sieben"
 _ELIDED_ADJ = frozenset("weitere weiteren übrige übrigen andere anderen restliche restlichen".split())
 _YEAR = regex.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])")
+_SHARES = frozenset("drittel viertel fünftel zehntel hälfte prozent mehrheit teil großteil".split())
 _GAP_WORDS = frozenset("insgesamt zusammen ursprünglich allen ganzen".split())
 _LINKS = frozenset({"und", "oder", "bis", "bzw.", "statt", "anstatt", "von", "der"})
 _COPULA = frozenset("war waren ist sind sei seien wäre wurde wird erst gerade".split())
 _BEFORE_PLACE = frozenset("den diesen in im über aus bei nahe um nach".split())
+_DETERMINERS = frozenset("der die das des dem den ein eine einer einem einen eines".split())
 _ARTICLES = frozenset("der die das des dem den am im vom zum beim".split())
 _STANDING_IN = _ELIDED_ADJ | {"alle", "sämtliche"}
 _PREP_NP = frozenset({"seit", "aus", "in", "im", "vor", "nach", "bei", "am"})
@@ -236,8 +251,13 @@ def _is_adj(t: Token) -> bool:
     return lw not in _NOT_ADJ and (lw.endswith(("e", "en", "er", "es", "em")) or lw in _NP_ADVERBS)
 
 
+_AGED = regex.compile(r"(?P<age>\d{1,3})[-‐‑]Jährige[nr]?")
+
+
 def _is_noun(t: Token) -> bool:
     w = t.norm
+    if t.kind == "number":
+        return _AGED.fullmatch(w) is not None  # "zwei 16-Jährige"
     return t.kind in ("word", "abbrev") and bool(w) and w[0].isupper()
 
 
@@ -281,6 +301,10 @@ def _noun_after(tokens: list[Token], j: int, vague: bool) -> tuple[int | None, s
         if lw in _CONJ and adjectives and k + 1 < n and _is_adj(tokens[k + 1]):
             k += 1
             continue
+        if lw in _CONJ and adjectives and k + 2 < n and parse_numeral(tokens[k + 1].text) is not None:
+            # "174 getötete und 690 verletzte Zivilisten": both numbers count the last noun
+            later, later_how = _noun_after(tokens, k + 2, vague)
+            return (later, how) if later is not None and later_how == "direct" else (None, how)
         if k == first and (lw in _GENITIVE or lw == "dieser" or (vague and lw == "von")):
             if k + 1 < n and (tokens[k + 1].kind == "word"):
                 k += 1
@@ -340,10 +364,8 @@ class _Cand:
 
 
 def _token_index(tokens: list[Token], offset: int) -> int:
-    for idx, t in enumerate(tokens):
-        if t.start >= offset:
-            return idx
-    return len(tokens)
+    """The first token starting at or after ``offset`` (binary search: tokens are in order)."""
+    return bisect.bisect_left(tokens, offset, key=lambda t: t.start)
 
 
 def _prev_words(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
@@ -382,9 +404,11 @@ def _skip_reason(c: _Cand, ctx: Context) -> str | None:
         # "Kanal 24.", "das älteste Kind 17.", "eine Boeing 747 der Fluglinie":
         # a number right after a noun names or measures it
         # (not a place after a preposition: "5 Verletzte in Charkiw, in Sumy 3")
-        if c.i > 1 and _is_noun(tokens[c.i - 1]) and tokens[c.i - 2].norm.lower() not in _BEFORE_PLACE:
+        if c.i > 1 and _is_noun(tokens[c.i - 1]) and not _after_place(tokens, c.i - 1):
             return "count.skip_label"
-    if c.noun is None and c.j < len(tokens) and tokens[c.j].text == "." and tokens[c.j].start == c.num.end:
+    ordinal_like = c.num.text.isdigit()  # "1." — not "zweieinhalb Millionen."
+    glued_dot = c.j < len(tokens) and tokens[c.j].text == "." and tokens[c.j].start == c.num.end
+    if ordinal_like and c.noun is None and glued_dot:
         # "des in Baucau stationierten 1." at a sentence end: an ordinal
         before = tokens[c.i - 1] if c.i > 0 else None
         if before is not None and (_is_adj(before) or before.norm.lower() in _ARTICLES):
@@ -394,6 +418,18 @@ def _skip_reason(c: _Cand, ctx: Context) -> str | None:
     if c.noun is None and _in_short_quote(tokens, c.i, c.j):
         return "count.skip_quoted_name"
     return None
+
+
+def _after_place(tokens: list[Token], k: int) -> bool:
+    """ "in Sumy 3", "über der Halbinsel Krim elf": the noun at ``k`` ends a
+    place phrase after a preposition (not a label like "Kanal 24")."""
+    for m in range(k - 1, max(-1, k - 5), -1):
+        t = tokens[m]
+        if t.norm.lower() in _BEFORE_PLACE:
+            return True
+        if t.kind != "word" or not (_is_noun(t) or _is_adj(t) or t.norm.lower() in _ARTICLES):
+            return False
+    return False
 
 
 def _is_ratio(tokens: list[Token], i: int, j: int) -> bool:
@@ -466,13 +502,23 @@ def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str) -> bool:
         c.noun = zahl
         c.rules.append("count.zahl_der")
         return True
-    if "num.scale" in c.num.rules or "num.article_scale" in c.num.rules:
-        return False  # "Hilfe in Höhe von 1,4 Milliarden": a sum of money, not a count
+    if _scaled(c):
+        # "Hilfe in Höhe von 1,4 Milliarden": a sum of money, not a count, unless
+        # it answers a scaled count of its sentence ("zwei Millionen Menschen …,
+        # vor einem Jahr waren es zweieinhalb Millionen")
+        if same and _scaled(same[-1]) and same[-1].noun is not None and same[-1].noun.category != "other":
+            return take(same[-1], "count.elided")
+        return False
     at_end = c.j >= len(tokens) or tokens[c.j].kind in ("punct", "quote", "ellipsis")
     if at_end and prev and prev[-1] in _COPULA:
         return False  # "der Täter war 17.": an age
     if same:
-        return take(same[-1], "count.elided")
+        # "elf Menschen getötet, darunter zwei Kinder, und 84 weitere verletzt":
+        # the number goes on from the whole, not from the part listed inside it
+        last = same[-1]
+        if last.subset and last.parent is not None and last.parent.noun is not None and not last.parent.total:
+            last = last.parent
+        return take(last, "count.elided")
     # "eine Rakete traf ein Haus, drei weitere wurden abgefangen": the nearest
     # known noun of the sentence that the number's own clause can speak of
     known = []
@@ -495,8 +541,21 @@ def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str) -> bool:
     return False
 
 
+def _scaled(c: _Cand) -> bool:
+    return "num.scale" in c.num.rules or "num.article_scale" in c.num.rules
+
+
+_SUBSET_GAP = frozenset("seien sind waren wären auch noch zudem befanden befinden".split())
+
+
 def _is_subset(c: _Cand) -> bool:
-    """ "darunter fünf Kinder", "elf davon", "Davon wurden 40 …", "zwei von ihnen"."""
+    """ "darunter fünf Kinder", "elf davon", "Davon wurden 40 …", "zwei von ihnen",
+    "Unter ihnen seien 30 Kinder"."""
+    i = c.i
+    while i > 2 and c.sent.tokens[i - 1].norm.lower() in _SUBSET_GAP:
+        i -= 1
+    if i != c.i and _prev_words(c.sent.tokens, i, 2) == ("unter", "ihnen"):
+        return True
     prev = _prev_words(c.sent.tokens, c.i, 2)
     nxt = [t.norm.lower() for t in c.sent.tokens[c.j : c.j + 2]]
     return bool(
@@ -526,7 +585,10 @@ def _partitive_before(c: _Cand) -> tuple[int, _Cand | None] | None:
             continue
         m = k - 1
         while m >= 0 and (
-            _is_adj(tokens[m]) or tokens[m].kind == "number" or tokens[m].norm.lower() in _GAP_WORDS
+            _is_adj(tokens[m])
+            or tokens[m].kind == "number"
+            or tokens[m].norm.lower() in _GAP_WORDS
+            or parse_numeral(tokens[m].text) is not None
         ):
             m -= 1
         if m >= 1 and tokens[m].norm.lower() in ("den", "diesen") and tokens[m - 1].norm.lower() == "von":
@@ -649,20 +711,54 @@ _NOT_VERB = _NOT_ADJ - {"seien", "sind", "waren", "wurden", "werden", "worden", 
 def _own_predicate(c: _Cand, clause_end: int) -> bool:
     """Whether the count's clause goes on with a verb of its own after it
     ("50 Männer desertierten"): then a cue of another clause is not its."""
-    for t in c.sent.tokens[c.j :]:
+    tokens = c.sent.tokens
+    for k in range(c.j, len(tokens)):
+        t = tokens[k]
         if t.start >= clause_end:
             break
         w = t.norm
         if t.start < c.end or t.kind != "word" or not w[0].islower() or len(w) < 4:
             continue
+        if tokens[k - 1].norm.lower() in _DETERMINERS:
+            continue  # "über der annektierten Halbinsel": an adjective
         lw = w.lower()
         if lw not in _NOT_VERB and lw.endswith(("en", "te", "ten", "et", "t")) and not lw.endswith("ent"):
             return True
     return False
 
 
-def _outcome(c: _Cand, text: str) -> tuple[str, str]:
-    """(outcome, rule) of a count."""
+_INHERITED = frozenset(
+    {"count.outcome", "count.outcome_total", "count.outcome_parent", "count.outcome_partner"}
+)
+_MODEL_OF = frozenset({"vom", "des", "der"})
+_JOINERS = frozenset({"und", "sowie", "oder", "bzw.", "–", "—", "("})
+
+
+def _group(category: str) -> str:
+    return next((g for g, cats in _GROUPS.items() if category in cats), category)
+
+
+def _partner(c: _Cand, before: _Cand | None) -> _Cand | None:
+    """The count that ``c`` is joined to: "199 Drohnen und 36 Raketen", "Von
+    den fünf Raketen – drei Marschflugkörpern …": the previous count of the
+    sentence, right before a conjunction or an opening dash, of the same kind."""
+    if before is None or before.sent is not c.sent or c.i < 2 or before.count is None:
+        return None
+    tokens = c.sent.tokens
+    if tokens[c.i - 1].norm.lower() not in _JOINERS:
+        return None
+    # the partner may end in its model: "drei Marschflugkörper vom Typ Ch-101 und zwei …"
+    between = [t for t in tokens[: c.i - 1] if t.start >= before.end]
+    if len(between) > 3 or any(t.kind != "word" or not (_is_noun(t) or t.norm in _MODEL_OF) for t in between):
+        return None
+    assert before.noun is not None and c.noun is not None
+    if _group(before.noun.category) != _group(c.noun.category):
+        return None
+    return before if before.count.rules[-1] in _INHERITED else None
+
+
+def _outcome(c: _Cand, text: str, before: _Cand | None = None) -> tuple[str, str]:
+    """(outcome, rule) of a count; ``before``: the count emitted before it."""
     noun = c.noun
     assert noun is not None
     if noun.outcome:
@@ -676,8 +772,16 @@ def _outcome(c: _Cand, text: str) -> tuple[str, str]:
     own = [q for q in cues if clause[0] <= q.start and q.end <= clause[1]]
     best = _pick(own, lo, hi, text)
     parent = c.parent
-    if best is None and c.subset and parent is not None and parent.count is not None and not parent.total:
+    # an elided count takes its antecedent's outcome unless it has a verb of its
+    # own ("30 wurden verletzt und 5 gelten als vermisst")
+    elided = c.subset or (
+        c.rules and c.rules[-1] == "count.elided" and parent is not None and not _own_predicate(c, clause[1])
+    )
+    if best is None and elided and parent is not None and parent.count is not None and not parent.total:
         return parent.count.outcome, "count.outcome_parent"
+    partner = _partner(c, before) if best is None else None
+    if partner is not None and partner.count is not None:
+        return partner.count.outcome, "count.outcome_partner"
     if best is None and not _own_predicate(c, clause[1]):
         # from another clause only a verb or noun of the event, not a hint
         best = _pick([q for q in cues if q.weight > 0], lo, hi, text)
@@ -695,7 +799,7 @@ def _outcome(c: _Cand, text: str) -> tuple[str, str]:
 
 # words that make "Männer" soldiers: the sentence speaks of the military
 _MILITARY = regex.compile(
-    r"(?i)soldat|truppe|armee|militär|kämpf|gefecht|brigade|einheit|division|bataillon|regiment|front|"
+    r"(?i)soldat|truppe|armee|militär(?!verwaltung|gouverneur)|kämpf|gefecht|brigade|einheit|division|bataillon|regiment|front|"
     r"offensive|stellung|besatzer|streitkräft|ausbildung|fahnenflucht|deserti|verlust|verlor|einbü|gegner|feind"
 )
 
@@ -717,6 +821,12 @@ def _candidates(ctx: Context, sent: Sentence) -> list[_Cand]:
             c.noun = noun_entry(tokens[c.noun_i].norm)
             if any(t.norm.lower().startswith("unbemannt") for t in tokens[j : c.noun_i]):
                 c.noun = Noun(c.noun.lemma, "drone")  # "unbemannte Luftfahrzeuge"
+            aged = _AGED.fullmatch(tokens[c.noun_i].norm)
+            if aged is not None:  # "zwei 16-Jährige": minors are children
+                c.noun = Noun(c.noun.lemma, "child" if int(aged.group("age")) < 18 else "person")
+            between = [t.norm.lower() for t in tokens[j : c.noun_i]]
+            if c.noun.category == "building" and any(w.startswith("mobil") for w in between):
+                c.noun = Noun(c.noun.lemma, "other")  # "zwölf mobile Heizkraftwerke": equipment, no building
             if c.noun.civil and not _in_military_context(ctx, sent):
                 c.noun = Noun(c.noun.lemma, c.noun.civil, c.noun.outcome, c.noun.default)
                 c.rules.append("count.civil")
@@ -739,6 +849,11 @@ def extract(ctx: Context) -> list[Count]:
             if d.i == c.j + 1 and c.sent.tokens[c.j].norm.lower() in _LINKS | {","}:
                 c.skip = "count.skip_unit"
     cands = [c for c in every if c.skip is None]
+    for c in cands:
+        # "zwei Drittel der 60 Drohnen", "70 Prozent von 50 Raketen": the whole of a share
+        prev = _prev_words(c.sent.tokens, c.i, 2)
+        if c.noun is not None and len(prev) == 2 and prev[1] in ("der", "von") and prev[0] in _SHARES:
+            c.total = True
     kept: list[_Cand] = []
     for idx, c in enumerate(cands):
         if c.noun is None:
@@ -750,10 +865,11 @@ def extract(ctx: Context) -> list[Count]:
             c.rules.append("count.subset")
         kept.append(c)
     out: list[Count] = []
+    before: _Cand | None = None
     for c in kept:
         assert c.noun is not None
         start, end = c.num.start, c.end
-        outcome, rule = _outcome(c, text)
+        outcome, rule = _outcome(c, text, before)
         count = Count(
             (start, end),
             rules=[*c.rules, rule],
@@ -769,6 +885,7 @@ def extract(ctx: Context) -> list[Count]:
         )
         c.count = count
         out.append(count)
+        before = c
     for c in kept:  # "X von Y": the whole comes after its part
         if c.subset and c.parent is not None and c.parent.count is not None and c.count is not None:
             c.count.part_of = c.parent.count.id

@@ -19,8 +19,15 @@ How a bulletin becomes incidents:
    Angriff", a total "insgesamt"), else it opens a new one. Continuations
    join the current incident within its paragraph, or further on when they
    carry a cue. Headline sections separate incidents unless the new section
-   returns to the same places or refers back to the attack.
-5. Figures come from the counts of an incident's units: per weapon kind the
+   returns to the same places or refers back to the attack; a section whose
+   body only tells the effects ("zwei Verletzte") takes its event from the
+   headline ("Drohnenangriff auf Odessa").
+5. The date is the first usable date mention of the incident's sentences
+   (a day, not a month or week, not the day a statement was made), else
+   "in derselben Nacht" the previous incident's, else the nearest before it
+   in its paragraph or section, else the bulletin's day for a live-ticker
+   item.
+6. Figures come from the counts of an incident's units: per weapon kind the
    largest tally (sub-tallies by region do not add up), summed over kinds
    (805 drones and 13 missiles launched -> 818), a total "insgesamt" over
    its class; killed/injured the largest number of people.
@@ -40,6 +47,7 @@ from warparse.grammar import events, places, weapons
 from warparse.grammar.places import PlaceMention
 from warparse.grammar.weapons import WeaponMention
 from warparse.records import Count, Incident, Location, Weapon
+from warparse.rules import compile_pattern
 
 if TYPE_CHECKING:
     from warparse.grammar.dates import DateMention
@@ -63,6 +71,7 @@ CONTINUE_CUES = frozenset(
         "casualty",
         "damage",
         "anaphor",
+        "thereby",
         "all_down",
     }
 )
@@ -71,21 +80,27 @@ ENEMY = {"Ukraine": "Russia", "Russia": "Ukraine"}
 EVENT_CUES = frozenset({"attack", "launch", "impact", "shootdown", "casualty", "damage", "weak", "ground"})
 
 # Quotations of four words or more are speech, not report; shorter ones are names (»Kinschal«).
-_QUOTE = regex.compile(r"„[^„“”\"\n]*[“”\"]|“[^“”\n]*”|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
-_CLAUSE_SPLIT = regex.compile(r"(?:,\s*|\s+)und\s+(?=(?:außerdem|zudem)\b)|;\s*(?=(?:außerdem|zudem)\b)")
-_AGENT_BEFORE = regex.compile(r"\b(?:von|durch)\s+(?:\p{L}+\s+)?$")
-_INSTRUMENT = regex.compile(r"\bmit(?:hilfe)?\b", regex.IGNORECASE)
-_TOTAL_BEFORE = regex.compile(r"\b(?i:insgesamt|alle|sämtliche)\s+(?:\p{L}+\s+){0,6}$")
-_PART_BEFORE = regex.compile(r"\b(?i:darunter|davon|unter\s+ihnen)\s+(?:\p{L}+\s+){0,2}$")
-_FIRST_WORD = regex.compile(r"\S+")
-_PART_AFTER = regex.compile(r"\s*(?:\p{L}+\s+)?(?i:davon|dieser|von\s+ihnen)\b")
-_DAMAGE = regex.compile(
+_QUOTE = compile_pattern(r"„[^„“”\"\n]*[“”\"]|“[^“”\n]*”|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
+_CLAUSE_SPLIT = compile_pattern(r"(?:,\s*|\s+)und\s+(?=(?:außerdem|zudem)\b)|;\s*(?=(?:außerdem|zudem)\b)")
+_ATTACK_VERB = compile_pattern(
+    r"\b(?:angegriffen|angreifen|griff|griffen|greift|greifen|attackiert|bombardiert|beschossen|beschoss)\b",
+    regex.IGNORECASE,
+)
+_AGENT_BEFORE = compile_pattern(r"\b(?:von|durch)\s+(?:\p{L}+\s+)?$")
+_INSTRUMENT = compile_pattern(r"\bmit(?:hilfe)?\b", regex.IGNORECASE)
+_TOTAL_BEFORE = compile_pattern(r"\b(?i:insgesamt|alle|sämtliche)\s+(?:\p{L}+\s+){0,6}$")
+_PART_BEFORE = compile_pattern(
+    r"\b(?i:darunter|davon|unter\s+(?:ihnen|den|diesen))\b(?:(?!\bsowie\b)[^.;:]){0,100}$"
+)
+_FIRST_WORD = compile_pattern(r"\S+")
+_PART_AFTER = compile_pattern(r"\s*(?:\p{L}+\s+)?(?i:davon|dieser|von\s+ihnen)\b")
+_DAMAGE = compile_pattern(
     r"\b(?:Schäden|Zerstörungen\s+und\s+Schäden|Zerstörungen)\s+(?:an|in)\s+((?:\p{L}+\s+){0,2}?\p{Lu}\p{L}+)"
     r"|\b(?:(?:mehrere|zahlreiche|einige|\d+|zwei|drei|vier|fünf|zehn|Dutzende)\s+)((?:\p{L}+\s+)?\p{Lu}\p{L}+)"
     r"\s+(?:\p{L}+\s+){0,2}(?:wurden\s+)?(?:beschädigt|zerstört)"
     r"|\b(?:wurden|wurde)\s+((?:\p{L}+\s+)?\p{Lu}\p{L}+)\s+(?:\p{L}+\s+){0,4}(?:beschädigt|zerstört)"
 )
-_QUANTIFIER = regex.compile(
+_QUANTIFIER = compile_pattern(
     r"^(?:(?:ein|eine|einen|einem|einer|der|die|das|den|dem|mehrere|zahlreiche|einige|\d+|zwei|drei|vier"
     r"|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|Dutzende)\s+)+"
 )
@@ -109,6 +124,7 @@ class Unit:
     trigger: str | None = None
     background: bool = False
     instrument: bool = False  # "mit ...", "mithilfe von ...": weapons used in ground combat
+    attack_verb: bool = False  # "angegriffen", "griff ... an" (not only the noun "Angriff")
     headline: bool = False
 
 
@@ -230,20 +246,25 @@ def _analyse(ctx: Context, text: str, a: int, b: int, sentence: int, paragraph: 
         dates=[d for d in ctx.dates if a <= d.span[0] < b and _event_date(d, ctx.ref_date)],
         counts=[c for c in ctx.counts if a <= c.span[0] < b and text[c.span[0]] != " "],
     )
-    unit.trigger = _trigger(unit)
-    unit.instrument = bool(_INSTRUMENT.search(text, a, b))
+    unit.instrument = bool(_INSTRUMENT.search(text, a, b)) or "launch" in cues
+    unit.attack_verb = bool(_ATTACK_VERB.search(text, a, b))
+    unit.trigger = _trigger(unit) if "irrealis" not in cues or "exchange" in cues else None
     return unit
 
 
 def _event_date(m: DateMention, ref: dt.date | None) -> bool:
     """Whether a date can be an event's day: not a month ("im Februar 2022") or a long span,
     not long before the bulletin ("seit dem 24. Februar 2022")."""
+    if getattr(m, "precision", "day") not in ("day", "inferred") or getattr(m, "reported", False):
+        return False  # a week, a month, a period; or the day a statement was made
+    if getattr(m, "relation", None) in ("until", "from"):
+        return False  # "bis Sonntag stieg die Zahl der Toten"
     try:
         start = dt.date.fromisoformat(m.date) if not m.date.startswith("--") else None
         end = dt.date.fromisoformat(m.date_end) if m.date_end and not m.date_end.startswith("--") else None
     except ValueError:
         return False
-    if start and end and (end - start).days > 10:
+    if start and end and (end - start).days > 4:
         return False
     return not (start and ref and (ref - start).days > 60)
 
@@ -268,19 +289,19 @@ def _trigger(u: Unit) -> str | None:
     air = [w for w in u.weapons if w.cls in AIR_CLASSES]
     if "exchange" in c and "irrealis" not in c:
         return "other"
-    if "ground" in c and not (air and c & {"attack", "launch", "shootdown"}):
-        return "ground"
+    if "ground" in c:
+        return "ground"  # "rücken vor; die Stadt wird mit Artillerie beschossen": the battle
     if arms and c & {"attack", "launch", "impact"}:
         return "strike"
-    if air and "shootdown" in c:
-        return "strike"
+    if air and c & {"shootdown", "damage"}:
+        return "strike"  # "russische Drohnen hatten ein Umspannwerk beschädigt"
     if "attack" in c and "ground_ctx" in c:
         return "ground"
     if "deployment" in c:
         return "deployment"
     if c & {"attack", "impact"} and any(p.locative or p.place.kind != "country" for p in u.places):
         return "strike"
-    if "attack" in c and u.dates and u.actors:
+    if u.attack_verb and u.dates and u.actors:
         return "strike"  # "Russland setzte seine Angriffe am Montag fort": a dated attack, place unsaid
     if "weak" in c:
         return "weak"
@@ -317,16 +338,19 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
             return "incident.merge.anaphor"
         mine = {w.cls for w in u.weapons if w.cls in STRIKE_CLASSES}
         theirs = d.classes()
-        if mine and theirs and not mine & theirs:
+        if "mlrs" in theirs and all(w.name is None for w in u.weapons if w.cls == "missile"):
+            mine = {"mlrs" if c == "missile" else c for c in mine}  # a launcher's "Raketen"
+        family = {"mlrs": "artillery"}  # guns and rocket launchers: one shelling
+        if mine and theirs and not {family.get(c, c) for c in mine} & {family.get(c, c) for c in theirs}:
             return None
         days, their_days = {x for m in u.dates for x in _days(m)}, d.days()
         if days and their_days and not days & their_days:
             return None
         targets = _targets(u)
         disjoint = bool(targets) and not targets & d.place_keys()
-        if u.cues & {"split", "same_time"}:
-            if disjoint:
-                return None
+        if u.cues & {"another", "same_time"} and disjoint:
+            return None  # "am selben Tag ... auch die Region Cherson", "eine weitere Drohne über Twer"
+        if u.cues & {"split", "another", "same_time"}:
             models = d.models()
             for w in u.weapons:
                 if w.kind == "model" and models.get(w.cls) and w.name not in models[w.cls]:
@@ -340,7 +364,10 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
         actor = u.actors[0][1] if u.actors else None
         if disjoint and actor and d.actor() and actor != d.actor():
             return None
-        if new_section and disjoint:
+        if disjoint and (new_section or u.cues & {"split", "another", "same_time"}):
+            return None
+        days, their_days = {x for m in u.dates for x in _days(m)}, d.days()
+        if days and their_days and not days & their_days:
             return None
         return "incident.merge.ground"
     if trig == "deployment":
@@ -358,10 +385,8 @@ def _attach(d: Draft, u: Unit, trigger: bool) -> None:
         for w in u.weapons:
             if strike or w.cls in d.classes() or w.kind == "carrier":
                 d.weapons.append(w)
-    elif d.kind == "ground" and trigger and u.instrument:
-        for w in u.weapons:
-            if w.kind != "carrier":
-                d.weapons.append(w)
+    elif d.kind == "ground" and (trigger or "thereby" in u.cues) and u.instrument:
+        d.weapons.extend(u.weapons)  # "mithilfe von Luftwaffe und Artillerie", "setzten Kampfflugzeuge ein"
 
 
 def _segment(units: list[Unit]) -> list[Draft]:
@@ -414,6 +439,11 @@ def _segment(units: list[Unit]) -> list[Draft]:
                 pending.append(u)
             continue
         rule = _continues(current, u, trig) if current is not None else None
+        if rule is None and current is not None and "thereby" in u.cues and trig != current.kind:
+            # "Die Russen setzten dabei Kampfflugzeuge ein": more about the event being told
+            current.rules.append("incident.merge.anaphor")
+            _attach(current, u, True)
+            continue
         if rule is not None and current is not None:
             if trig != "strike" or not current.weak:
                 current.rules.append(rule)
@@ -458,18 +488,22 @@ def _event(d: Draft) -> str:
         return "deployment"
     if d.kind == "other":
         return "other"
-    classes = {w.cls for w in d.weapons}
+    classes = {w.cls for w in _weapons(d)}
+    if classes & {"artillery", "mlrs"} and not classes & {"missile", "bomb"}:
+        return "shelling"  # guns and rockets, with or without the drones that accompany them
     if classes & {"drone", "missile", "bomb", "aircraft"}:
         return "air_attack"
-    if classes & {"artillery", "mlrs"} or any("shelling" in u.cues for u in d.triggers):
+    if any("shelling" in u.cues for u in d.triggers):
         return "shelling"
     return "air_attack"
 
 
 def _weapons(d: Draft) -> list[Weapon]:
     found = [w for w in d.weapons if w.kind != "carrier"]
-    if d.kind == "strike" and not any(w.cls in AIR_CLASSES for w in found):
+    if d.kind == "ground" or not any(w.cls in AIR_CLASSES for w in found):
         found += [w for w in d.weapons if w.kind == "carrier"]
+    if any(w.cls == "mlrs" for w in found):
+        found = [w for w in found if not (w.cls == "missile" and w.name is None)]
     named = {(w.cls, w.name) for w in found if w.name}
     out: list[Weapon] = []
     seen = set()
@@ -491,7 +525,15 @@ def _locations(d: Draft) -> list[Location]:
     if non_country:
         chosen = non_country
     else:
-        chosen = [p for p in mentions if p.locative][:1]
+        # a country only when no other place is named: the one the event is in ("in der Ukraine",
+        # "die Ukraine angegriffen"), else one that is not the attacker ("Kiew hat Russland ... angegriffen")
+        actor = d.actor()
+        chosen = [p for p in mentions if p.locative][:1] or [
+            p
+            for u in d.triggers
+            for p in u.places
+            if d.kind == "strike" and actor and p.place.canonical != actor
+        ][:1]
     out: list[Location] = []
     seen: dict[str, Location] = {}
     for p in chosen:
@@ -524,14 +566,22 @@ def _is_part(text: str, c: Count, by_id: dict[str, Count]) -> bool:
     """A subset of another count of the same thing ("darunter zwei ballistische", "elf davon");
     "14 der 17 Drohnen abgeschossen" is a part too, but of the launched ones: a figure of its own."""
     parent = by_id.get(c.part_of) if c.part_of else None
-    if parent is not None and parent.outcome == c.outcome:
-        return True
-    before = text[max(0, c.span[0] - 30) : c.span[0]]
+    if parent is not None:
+        return parent.outcome == c.outcome  # "zwei davon abgefangen": of the launched, a figure
     number = _FIRST_WORD.match(text, c.span[0])  # "elf davon": right after the number
     after = number.end() if number else c.span[1]
-    return bool(
-        _PART_BEFORE.search(before) or _PART_AFTER.match(text, after) or _PART_AFTER.match(text, c.span[1])
-    )
+    if _PART_AFTER.match(text, after) or _PART_AFTER.match(text, c.span[1]):
+        return True
+    offset = max(0, c.span[0] - 110)
+    marker = _PART_BEFORE.search(text[offset : c.span[0]])
+    if marker is None:
+        return False
+    # the set the marker refers to: "Unter den 44 Raketen waren ...", "76 Drohnen, darunter ...";
+    # a count of another kind after it ("..., und fünf Raketen") is no part of it
+    at = offset + marker.start()
+    head = weapons.find_weapons(text, at, c.span[0])[:1] if marker.group().lower().startswith("unter") else []
+    head = head or weapons.find_weapons(text, max(0, at - 80), at)[-1:]
+    return not head or c.category in (head[0].cls, "person", "child", "soldier")
 
 
 def _figures(
@@ -623,6 +673,29 @@ def _headline_counts(ctx: Context, section: int) -> list[Count]:
     return out
 
 
+_TICKER = compile_pattern(r"^\s*(?:\+{2,}\s*)?\d{1,2}[:.]\d{2}\b")
+
+
+def _date_before(ctx: Context, d: Draft) -> DateMention | None:
+    """The date the text gives just before the event, in its paragraph or section (the date
+    grammar's ``dates_for_span``), when the event's own sentences give none."""
+    from warparse.grammar import dates as date_grammar
+
+    finder = getattr(date_grammar, "dates_for_span", None)
+    if finder is None or not d.triggers:
+        return None
+    first = d.triggers[0]
+    found = finder(ctx.dates, first.start, first.end, ctx.doc)
+    return found if found is not None and _event_date(found, ctx.ref_date) else None
+
+
+def _ticker_item(ctx: Context, d: Draft) -> bool:
+    """Whether the event stands under a live-ticker headline ("+++ 19:35 ..."): an item of the day."""
+    first = d.triggers[0] if d.triggers else d.units[0]
+    heads = [p for p in ctx.doc.paragraphs if p.headline and p.start <= first.start]
+    return bool(heads) and bool(_TICKER.match(heads[-1].text))
+
+
 def extract(ctx: Context) -> list[Incident]:
     text = _blank_quotes(ctx.text)
     units = _units(ctx, text)
@@ -646,6 +719,12 @@ def extract(ctx: Context) -> list[Incident]:
         elif previous is not None and any("same_time" in u.cues for u in d.triggers):
             date, date_end, tod = previous.date, previous.date_end, previous.time_of_day
             rules.append("incident.date.same_time")
+        elif (near := _date_before(ctx, d)) is not None:
+            date, date_end, tod = near.date, near.date_end, near.time_of_day
+            rules.append("incident.date.context")
+        elif ctx.ref_date is not None and _ticker_item(ctx, d):
+            date = ctx.ref_date.isoformat()
+            rules.append("incident.date.ticker")
         start = min(u.start for u in d.units)
         end = max(u.end for u in d.units)
         inc = Incident(

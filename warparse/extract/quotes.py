@@ -25,7 +25,7 @@ import regex
 
 from warparse.context import Context
 from warparse.grammar.quotemarks import QuoteSpan, find_quotes
-from warparse.grammar.speakers import NP, Resolver, Speaker, build_registry, org_row, role_head
+from warparse.grammar.speakers import NP, Resolver, Speaker, build_registry, is_opener, org_row, role_head
 from warparse.grammar.speech import MASK, cue, find_verb, post_frame, subject
 from warparse.grammar.subjunctive import has_subjunctive, is_konjunktiv1, is_subjunctive
 from warparse.lexicons import word_set
@@ -92,7 +92,7 @@ def _is_title(text: str, q: QuoteSpan) -> bool:
     """A title or name right after the noun it names ("das Buch „…“", "der Film „…“"):
     short, no final punctuation, the word before it capitalised and not a sentence start."""
     inner = text[q.start : q.end]
-    if inner[-1] in _FINAL + "," or len(inner.split()) > 8:
+    if inner[-1] in _FINAL + "," or len(inner.split()) > 8 or not inner[0].isupper():
         return False
     m = regex.search(r"(?<=[\p{L}\p{N}\-]\s)(\p{Lu}[\p{L}\-]*)\s$", text[max(0, q.open - 40) : q.open])
     return m is not None and role_head(m.group(1)) is None
@@ -117,7 +117,8 @@ def _units(ctx: Context, quotes: list[QuoteSpan]) -> list[Unit]:
     for p in ctx.doc.paragraphs:
         cur: Unit | None = None
         for s in p.sentences:
-            if cur is not None and any(_crosses(q, cur.end, s.start) for q in quotes):
+            glued = cur is not None and ctx.text[cur.end - 1] == ":"  # "Kiper: Zwei Menschen seien …"
+            if cur is not None and (glued or any(_crosses(q, cur.end, s.start) for q in quotes)):
                 cur.end = s.end
                 continue
             if cur is not None:
@@ -182,7 +183,16 @@ def _clause_start(masked: str, start: int, pos: int) -> int:
     return cut + 1 if cut >= start else start
 
 
+_SOURCE_IN = regex.compile(r"\b(?:[Ii]n|[Aa]us|[Vv]on|[Ii]m|[Vv]om)\s+(?P<np>" + NP + ")", regex.VERSION1)
+
+
 def _frame_speaker(res: Resolver, masked: str, start: int, end: int, hit) -> tuple[Speaker | None, int]:
+    if hit.lemma == "heißen":
+        # "In einer Mitteilung des Ministeriums heißt es, …": the source is a phrase, not the subject
+        src = _SOURCE_IN.search(masked, start, min(end, hit.start + 120))
+        if src is not None:
+            return res.resolve(src.group("np"), src.start("np")), src.start("np")
+        return res.last, hit.start
     found = subject(masked, start, hit)
     if found is None:
         return None, hit.start
@@ -331,13 +341,18 @@ def _indirect(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before:
         res.last, res.last_at = saved
         return result
     if hit is not None:
+        early = _frame_after(u, masked, res, out, hit.start)
+        if early is not None:
+            # "Oftmals habe er gewartet, so Celebi, die auch angab, dass …": both report
+            _verb_rules(u, masked, res, out, hit)
+            res.remember(early[0], hit.start)
+            return early
         result = _verb_rules(u, masked, res, out, hit)
         if result is not None:
             return result
     return _other_rules(u, masked, res, out, speech_before)
 
 
-_ZU_INF = regex.compile(r"\bzu\s+\p{Ll}+n\b|\b\p{Ll}{2,}zu\p{Ll}+n\b")
 # verbs of saying whose comma introduces the reported clause itself, in any mood
 _SAYING = frozenset(
     "sagen erklären betonen schreiben mitteilen hinzufügen berichten behaupten versichern "
@@ -400,8 +415,6 @@ def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
         return None
     if has_subjunctive(clause):
         rule = "quote.indirect_comma"
-    elif _ZU_INF.search(clause.split(",")[-1] if "," in clause else clause):
-        rule = "quote.indirect_infinitive"
     elif hit.lemma in _SAYING and comma - hit.last < 40 and _V2_START.match(clause) and _has_verb(clause):
         rule = "quote.indirect_comma_indicative"  # "sagte Rice, die USA hielten sich an …"
     else:
@@ -414,9 +427,17 @@ def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
 
 
 def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before: bool):
+    found = _frame_after(u, masked, res, out, u.end)
+    if found is not None:
+        return found
+    return _colon_cue_rules(u, masked, res, out, speech_before)
+
+
+def _frame_after(u: Unit, masked: str, res: Resolver, out: _Builder, limit: int):
+    """3. Konjunktiv clause + frame after it: "… seien abgewehrt worden, teilte die Luftwaffe
+    mit"; only frames that start before ``limit``."""
     s, e = u.start, u.end
-    # 3. Konjunktiv clause + frame after it: "… seien abgewehrt worden, teilte die Luftwaffe mit"
-    for m in regex.finditer(r"[,;]", masked[s:e]):
+    for m in regex.finditer(r"[,;]", masked[s:limit]):
         at = s + m.start()
         fr = post_frame(masked, at, e)
         if fr is None:
@@ -424,8 +445,8 @@ def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_befo
         seg = _segment_start(masked, s, at)
         if not _has_verb(masked[seg:at]):
             continue  # nothing but a quotation before the frame
-        if not has_subjunctive(masked[seg:at]) and (fr.lemma not in _SAYING or masked[at] != ","):
-            continue  # "…, teilte der USGS mit" frames any clause; "so"/"hieß es" need Konjunktiv
+        if not has_subjunctive(masked[seg:at]):
+            continue  # "Zwei Menschen wurden verletzt, teilte X mit": a source, not a quote
         sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
         res.remember(sp, fr.at)
         out.add(seg, at, "indirect", sp, fr.lemma, "quote.indirect_frame_after")
@@ -440,6 +461,11 @@ def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_befo
                 )
                 out.add(begin, e, "indirect", sp, fr.lemma, "quote.indirect_continued")
         return sp, fr.lemma
+    return None
+
+
+def _colon_cue_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before: bool):
+    s, e = u.start, u.end
     # a direct quotation framed in this unit continues with Konjunktiv after ';'
     # 4. colon + Konjunktiv: "Die Luftwaffe zog Bilanz: 14 Drohnen seien zerstört worden"
     colon = masked.find(":", s, e)
@@ -451,16 +477,16 @@ def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_befo
         if verb_hit is not None:
             sp, at = _frame_speaker(res, masked, cs, colon, verb_hit)
         if sp is None:
-            head = masked[cs:colon]
-            np = regex.match(r"\s*(?P<np>" + _np() + ")", head)
+            pos = cs
+            while (w := regex.match(r"\s*(\p{Lu}\p{L}*)\s+", masked[pos:colon])) and is_opener(w.group(1)):
+                pos += w.end()  # "Auch die Sprecherin …"
+            np = _NP_START.match(masked, pos, colon)
             if np:
-                sp = res.resolve(np.group("np"), cs + np.start("np"))
+                sp = res.resolve(np.group("np"), np.start("np"))
         if sp is not None:
             res.remember(sp, colon)
-            out.add(
-                colon + 1, _report_end(masked, colon + 1, e), "indirect", sp, lemma, "quote.indirect_colon"
-            )
-            return sp, lemma
+        out.add(colon + 1, _report_end(masked, colon + 1, e), "indirect", sp, lemma, "quote.indirect_colon")
+        return sp, lemma
     # 5. a source cue with Konjunktiv: "Laut Kiper seien …", "Demnach habe …"
     c = cue(masked, s, e)
     if c is not None:
@@ -494,11 +520,25 @@ def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_befo
 
 
 def _main_konjunktiv1(masked: str, s: int, e: int) -> bool:
-    first_clause = regex.split(r"[,;:]", masked[s:e])[0]
-    words = regex.findall(r"\b\p{L}+\b", first_clause)
-    if not words or words[0].lower() in _SUBORD or words[0] in ("Ich", "Wir"):
-        return False
-    return any(is_konjunktiv1(w) for w in words[:10])
+    """Whether a main clause of the unit (up to ';') has a Konjunktiv I verb; subordinate and
+    relative clauses ("…, der vorher bekannt gewesen sei, …") do not count."""
+    first = True
+    for seg in regex.split(r"[,:]", masked[s:e].split(";")[0])[:4]:
+        words = regex.findall(r"\b\p{L}+\b", seg)
+        if not words:
+            continue
+        lead = words[0].lower()
+        if words[0] in ("Ich", "Wir") or (first and lead in _SUBORD):
+            return False
+        first = False
+        if lead in _SUBORD or lead in _RELATIVE or lead in ("und", "oder", "aber"):
+            continue
+        if any(is_konjunktiv1(w) for w in words[:10]):
+            return True
+    return False
+
+
+_RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welches".split())
 
 
 def _np() -> str:

@@ -76,7 +76,7 @@ from functools import cache
 import regex
 
 from warparse.lexicons import table, word_set
-from warparse.rules import MATCH_TIMEOUT, Rule
+from warparse.rules import MATCH_TIMEOUT, Rule, compile_pattern
 from warparse.segmenter import Document, Paragraph, Sentence
 
 # ---------------------------------------------------------------------------
@@ -530,19 +530,19 @@ def _valid_day(day: int | None, month: int | None) -> bool:
 
 
 # matched against the lower-cased text: case-insensitive matching is three times slower
-_ATOM = Rule("date.atom", regex.compile(_pattern(), regex.VERSION1 | regex.VERBOSE, **_lists()), _build)
+_ATOM = Rule("date.atom", compile_pattern(_pattern(), regex.VERSION1 | regex.VERBOSE, **_lists()), _build)
 _GROUP = {name: i - 1 for name, i in _ATOM.pattern.groupindex.items()}
 
 
 # ---------------------------------------------------------------------------
 # linking neighbours
 
-_RANGE_GAP = regex.compile(r"\s*,?\s*(?:–|—|-|/|bis)?\s*", regex.IGNORECASE)
-_COORD_GAP = regex.compile(r"\s*,?\s*(?:und|sowie|oder)\s*", regex.IGNORECASE)
+_RANGE_GAP = compile_pattern(r"\s*,?\s*(?:–|—|-|/|bis)?\s*", regex.IGNORECASE)
+_COORD_GAP = compile_pattern(r"\s*,?\s*(?:und|sowie|oder)\s*", regex.IGNORECASE)
 _SPAN_KINDS = {"abs", "dayonly", "weekday", "rel", "holiday"}
 
 
-_APPOSITION_GAP = regex.compile(r"\s*[,(]?\s*")
+_APPOSITION_GAP = compile_pattern(r"\s*[,(]?\s*")
 
 
 def _link(a: _Atom, b: _Atom, gap: str) -> str | None:
@@ -777,10 +777,10 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-_NOUN_AFTER = regex.compile(r"\s*\p{Lu}")
+_NOUN_AFTER = compile_pattern(r"\s*\p{Lu}")
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = compile_pattern(r"[\p{L}\p{N}]+")
 
 
 @cache

@@ -14,10 +14,11 @@ from functools import cache
 import regex
 
 from warparse.lexicons import table
+from warparse.rules import compile_pattern
 
 _FLAGS = regex.VERSION1 | regex.IGNORECASE
 # nationality words on defenders and reporters are no attackers ("ukrainische Luftabwehr")
-_NOT_ATTACKER = regex.compile(
+_NOT_ATTACKER = compile_pattern(
     r"\s+(?:\p{L}+\s+)?(?:Luftverteidigung|Luftabwehr|Flugabwehr|Luftwaffe|Luftstreitkräfte|Verteidiger"
     r"|Angaben|Generalstab\w*|Präsident\w*|Staatsanwaltschaft|Behörden?|Regierung|Ombudsfrau"
     r"|Verteidigungsministerium\w*|Ministerium\w*|Militärgeheimdienst\w*|Oberbefehlshaber\w*|Seite|Zivilisten"
@@ -25,13 +26,13 @@ _NOT_ATTACKER = regex.compile(
     r"|\w*[Gg]ebiet\w*|Region\w*|Grenzregion\w*|\w*[Ss]tadt|Territorium|Boden)\b"
 )
 
-_SOURCE_BEFORE = regex.compile(r"\b(?i:nach|laut|zufolge)\s+(?:\p{L}+\s+){0,2}$")
+_SOURCE_BEFORE = compile_pattern(r"\b(?i:nach|laut|zufolge)\s+(?:\p{L}+\s+){0,2}$")
 
 
 @cache
 def cue_patterns(kind: str) -> tuple[regex.Pattern[str], ...]:
     """The compiled patterns of one cue type."""
-    return tuple(regex.compile(r["pattern"], _FLAGS) for r in table("event_cues") if r["type"] == kind)
+    return tuple(compile_pattern(r["pattern"], _FLAGS) for r in table("event_cues") if r["type"] == kind)
 
 
 @cache
@@ -46,7 +47,7 @@ def _cue_alternations() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     for kind in _cue_types():
         if kind != "institution":
             rows = [r["pattern"] for r in table("event_cues") if r["type"] == kind]
-            out.append((kind, regex.compile("|".join(f"(?:{p})" for p in rows), _FLAGS)))
+            out.append((kind, compile_pattern("|".join(f"(?:{p})" for p in rows), _FLAGS)))
     return tuple(out)
 
 
@@ -64,7 +65,7 @@ def cue_spans(kind: str, text: str, start: int = 0, end: int | None = None) -> l
 
 @cache
 def _actor_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
-    return tuple((regex.compile(r["pattern"], regex.VERSION1), r["actor"]) for r in table("actors"))
+    return tuple((compile_pattern(r["pattern"], regex.VERSION1), r["actor"]) for r in table("actors"))
 
 
 def actors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:

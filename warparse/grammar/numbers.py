@@ -61,6 +61,7 @@ class _Core:
     rule: str
     vague: bool = False
     scaled: float = 1  # the scale word applied ("Millionen"), for ranges
+    qualifier: str | None = None  # stated inside the core: "ein knappes Dutzend"
 
 
 def _num(value: float) -> Number:
@@ -201,7 +202,8 @@ def _build_dozen(m: regex.Match[str]) -> _Core | None:
         return None
     if m.group("half"):
         base *= 0.5
-    return _Core(base * 12, m.end(), "num.dozen")
+    # "ein knappes/gutes Dutzend": about twelve
+    return _Core(base * 12, m.end(), "num.dozen", qualifier="approx" if m.group("q") else None)
 
 
 def _build_vague(m: regex.Match[str]) -> _Core:
@@ -222,14 +224,15 @@ def _core_rules() -> tuple[Rule[_Core], ...]:
         compile_rule(
             "num.article_scale",
             rf"(?-f){_START}{article}{_SP}(?:(?P<half>{_alt(w['half'])}){_SP})?"
-            rf"(?P<scale>{_alt(k for k in w['scale'] if k[0] in 'mb')}){_END}",
+            rf"(?P<scale>{_alt(k for k, v in w['scale'].items() if v >= 1e5)}){_END}",
             _build_article_scale,
             flags,
         ),
         compile_rule(
             "num.dozen",
-            rf"(?-f){_START}(?P<n>{article}|\d+|{_word_number_pattern()}){_SP}"
-            rf"(?:(?:(?P<half>{_alt(w['half'])})|knappes|gutes){_SP})?"
+            # (a small number before "Dutzend": the full word grammar would double the compile time)
+            rf"(?-f){_START}(?P<n>{article}|\d+|{_alt([*w['unit_end'], *w['teen'], *w['tens']])}){_SP}"
+            rf"(?:(?:(?P<half>{_alt(w['half'])})|(?P<q>knapp|gut)e[nsm]?){_SP})?"
             rf"(?:{_alt(w['dozen'])}){_END}",
             _build_dozen,
             flags,
@@ -393,6 +396,8 @@ def numeral_at(text: str, pos: int) -> NumeralMatch | None:
         qualifier = after[_key(a.group("q"))]
         rules.append("num.qualifier_after")
         end = a.end()
+    if core.qualifier and qualifier == "exact":
+        qualifier = core.qualifier
     if core.vague and qualifier == "exact":
         qualifier = "approx"
     return NumeralMatch(

@@ -12,54 +12,62 @@ with a genitive -s ("Charkiws") and, for cities, as the adjective in -er
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from warparse.lexicons import table
+from warparse.rules import compile_pattern
 
 # A noun that makes the name an oblast/region, or a settlement.
-_REGION_WORD = regex.compile(
+_REGION_WORD = compile_pattern(
     r"(?:Region|Regionen|Gebiet|Gebiets|Gebietes|Gebiete|Gebieten|Oblast|Oblasten|Grenzgebiet|Grenzgebiets"
     r"|Grenzgebietes|Grenzregion|Grenzregionen|Provinz|Provinzen|Teilrepublik|Republik)\s*:?\s*$"
 )
-_CITY_WORD = regex.compile(
+_CITY_WORD = compile_pattern(
     r"(?:Stadt|Hauptstadt|Großstadt|Kleinstadt|Hafenstadt|Gebietshauptstadt|Regionalhauptstadt|Industriestadt"
     r"|Millionenstadt|Frontstadt|Ortschaft|Ort|Dorf|Siedlung|Gemeinde|Metropole|Kurort)\s+$"
 )
-_LIST_GLUE = regex.compile(r"^\s*(?:,|,?\s*(?:und|sowie|oder|bzw\.))\s*$")
-_PREP = regex.compile(
+_LIST_GLUE = compile_pattern(r"^\s*(?:,|,?\s*(?:und|sowie|oder|bzw\.))\s*$")
+_PREP = compile_pattern(
     r"\b(?i:in|im|auf|über|nach|gegen|um|bei|nahe|von|vom|aus|Richtung|Kurs\s+auf)\s+"
     r"(?:(?:der|dem|den|die|das|des)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}$"
 )
-_ARTICLE = regex.compile(r"\b(?i:die|der|den|dem|des)\s+(?:[\p{Ll}][\p{L}-]*\s+){0,2}$")
-_ORIGIN = regex.compile(
+_ARTICLE = compile_pattern(r"\b(?i:die|der|den|dem|des)\s+(?:[\p{Ll}][\p{L}-]*\s+){0,2}$")
+_ORIGIN = compile_pattern(
     r"(?:\baus\s+Richtung\s+|\baus\s+(?:(?:dem|der|den)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}"
     r"|\bvom\s+(?:Kap\s+)?|\bvon\s+(?:(?:dem|der)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2})"
     r"(?:(?:Gebiet|Region|Grenzgebiet|Stadt|Halbinsel)\s+)?$"
 )
-_LAUNCH = regex.compile(
+_LAUNCH = compile_pattern(
     r"\b(?:abgefeuert|gestartet|gestartete|kamen|kam|abgeworfen|feuerte|feuerten|startete)\b"
 )
-_LAUNCH_IN = regex.compile(
+_LAUNCH_IN = compile_pattern(
     r"\b(?:abgefeuert|gestartet)\s+(?:in|im)\s+(?:(?:der|dem)\s+)?(?:[\p{L}-]+\s+){0,2}$"
 )
-_TRANSIT = regex.compile(r"\bin\s+Richtung\s+(?:(?:der|des|dem)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}$")
-_REFERENCE = regex.compile(
+_TRANSIT = compile_pattern(r"\bin\s+Richtung\s+(?:(?:der|des|dem)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}$")
+_REFERENCE = compile_pattern(
     r"(?:\b(?:nord|süd|ost|west|nordost|nordwest|südost|südwest)\w*(?:lich|östlich|westlich)\s+(?:von\s+)?"
     r"|\bin\s+der\s+Nähe\s+von\s+|\bunweit\s+(?:von\s+)?|\b\d+\s*(?:km|Kilometer)\s+(?:\w+\s+)?von\s+)$"
 )
-_RIVER = regex.compile(r"(?:\b\w*[Uu]fers?\s+(?:des|am)\s+|\bFlusse?s?\s+|\bFluß\s+)$")
-_PASSIVE_AFTER = regex.compile(
+_RIVER = compile_pattern(r"(?:\b\w*[Uu]fers?\s+(?:des|am)\s+|\bFlusse?s?\s+|\bFluß\s+)$")
+_PASSIVE_AFTER = compile_pattern(
     r"\s*(?:\p{Ll}+\s+){0,1}(?:war|wurde|ist|sind|wurden)\b[^.;]{0,80}?\b"
     r"(?:getroffen|angegriffen|beschossen|attackiert|bombardiert)\b"
 )
-_CLAUSE_START = regex.compile(r"(?:^|[.;:–—-]\s*|\b(?:und|aber|allerdings)\s+)$")
-_WORD_BEFORE_PREP = regex.compile(r"(\p{L}+)\s+(?:in|aus|von)\s+$")
-_FROM_DIRECTION = regex.compile(r"aus\s+Richtung\s+$")
-_REGION_AFTER = regex.compile(r"\s+(?:Gebiet|Gebiets|Region|Oblast)\b")
-_DATELINE = regex.compile(
+_CLAUSE_START = compile_pattern(r"(?:^|[.;:–—-]\s*|\b(?:und|aber|allerdings)\s+)$")
+_WORD_BEFORE_PREP = compile_pattern(r"(\p{L}+)\s+(?:in|aus|von)\s+$")
+_FROM_DIRECTION = compile_pattern(r"aus\s+Richtung\s+$")
+# "im Zentrum Kiews", "am Stadtrand von Moskau": the city itself
+_PART_OF_CITY = compile_pattern(
+    r"\b(?:Zentrum|Zentrums|Innenstadt|Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Rand"
+    r"|Stadtrand|Umgebung|Umland|Vororten?|Außenbezirken?|Bezirken?|Stadtteilen?|Straßen|Himmel)\s+(?:von\s+)?$"
+)
+_BY_GOVERNMENT = compile_pattern(r"\bvon\s+$")
+_REGION_AFTER = compile_pattern(r"\s+(?:Gebiet|Gebiets|Region|Oblast)\b")
+_DATELINE = compile_pattern(
     r"^[\p{Lu}][\p{L}.-]*(?:[ /][\p{Lu}][\p{L}.-]*){0,2}\s*(?:\([^)\n]{1,40}\))?\s*(?:[–—-]\s|:\s)"
 )
 
@@ -140,11 +148,43 @@ def _index() -> dict[str, tuple[tuple[Place, bool], ...]]:
     return {k: tuple(v) for k, v in idx.items()}
 
 
+# Place names are found by lookup, not by one alternation of all ~1300 forms (which cost
+# 40 ms to compile): every run of letters that starts a word is looked up by itself, and the
+# forms that begin with that run ("Bila" -> "Bila Zerkwa") are tried longest first. A form
+# matches as a whole word: not after a letter, digit or hyphen, not before a letter or digit
+# or a hyphen that joins a word ("Krim-Brücke").
+_LETTERS = regex.compile(r"\p{L}+")
+_WORD_START = compile_pattern(r"(?<![\p{L}\p{N}-])\p{L}++")
+_NAME_END = compile_pattern(r"(?![\p{L}\p{N}]|-\p{L})")
+
+
 @cache
-def _pattern() -> regex.Pattern[str]:
-    forms = sorted(_index(), key=len, reverse=True)
-    alternation = "|".join(regex.escape(f) for f in forms)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
+def _forms_by_first_word() -> dict[str, tuple[str, ...]]:
+    """The first run of letters of a form -> the forms that begin with it, longest first."""
+    out: dict[str, list[str]] = {}
+    for form in sorted(_index(), key=len, reverse=True):
+        first = _LETTERS.match(form)
+        if first is not None:  # every form starts with a letter (a name)
+            out.setdefault(first.group(), []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, form) of each gazetteer form in ``text[start:end]``, left to right, the
+    longest at each place, not overlapping."""
+    by_first = _forms_by_first_word()
+    done = start
+    for m in _WORD_START.finditer(text, start, end):
+        s = m.start()
+        forms = by_first.get(m.group())
+        if forms is None or s < done:
+            continue
+        for form in forms:
+            e = s + len(form)
+            if e <= end and text.startswith(form, s) and _NAME_END.match(text, e, end):
+                yield s, e, form
+                done = e
+                break
 
 
 def lookup(form: str) -> list[Place]:
@@ -196,14 +236,13 @@ def find_places(
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
     idx = _index()
-    for m in _pattern().finditer(text, start, end):
-        form = m.group()
+    for m_start, m_end, form in _names(text, start, end):
         entries = idx[form]
         adjective = all(a for _, a in entries)
-        before = text[max(start, m.start() - 80) : m.start()]
-        after = text[m.end() : min(end, m.end() + 120)]
+        before = text[max(start, m_start - 80) : m_start]
+        after = text[m_end : min(end, m_end + 120)]
         prev = out[-1] if out else None
-        in_list = prev is not None and bool(_LIST_GLUE.match(text[prev.span[1] : m.start()]))
+        in_list = prev is not None and bool(_LIST_GLUE.match(text[prev.span[1] : m_start]))
         region = bool(_REGION_WORD.search(before)) or bool(_REGION_AFTER.match(after))
         city = bool(_CITY_WORD.search(before))
         if in_list and not region and not city:
@@ -211,7 +250,7 @@ def find_places(
         place = resolve(form, region=region, city=city)
         if place is None:
             continue
-        mention = PlaceMention((m.start(), m.end()), form, place, region_context=region)
+        mention = PlaceMention((m_start, m_end), form, place, region_context=region)
         article = _ARTICLE.search(before)
         head = before[: article.start()].strip() if article else ""
         if article and (not head or _CLAUSE_START.search(head + " ")):
@@ -231,13 +270,15 @@ def find_places(
             mention.excluded = "river"
         elif adjective and not _REGION_AFTER.match(after):
             mention.excluded = "adjective"
-        elif place.capital and " " not in form and not (region or city):
+        elif place.capital and " " not in form and not (region or city) and not _PART_OF_CITY.search(before):
             if (_institution(before) and not strike_clause) or not event_clause:
                 mention.excluded = "government"
             elif not _PREP.search(before) and not (
                 _CLAUSE_START.search(before) and _PASSIVE_AFTER.match(after)
             ):
                 mention.excluded = "government"
+            elif _BY_GOVERNMENT.search(before) and mention.role != "origin":
+                mention.excluded = "government"  # "der von Moskau eingesetzte Gouverneur"
         out.append(mention)
     out.extend(_unknown_places(text, start, end, out))
     out.sort(key=lambda m: m.span)
@@ -247,15 +288,20 @@ def find_places(
 # A settlement the gazetteer does not know: a name after "Stadt/Dorf/Ortschaft ...", or a
 # Slavic-looking name before "im Gebiet/in der Region ..." ("in Welyka Pysariwka im Gebiet Sumy").
 _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+)?"
-_AFTER_SETTLEMENT_WORD = regex.compile(
-    rf"\b(?:Stadt|Kleinstadt|Ortschaft|Dorf|Siedlung|Gemeinde|Kurort|Hafenstadt|Industriestadt|Frontstadt)"
+_AFTER_SETTLEMENT_WORD = compile_pattern(
+    r"\b(?P<word>Stadt|Kleinstadt|Ortschaft|Ortschaften|Dorf|Dörfer|Dörfern|Siedlung|Gemeinde|Kurort|Hafenstadt"
+    r"|Industriestadt|Frontstadt|Stadtteil|Stadtteile|Stadtteilen|Stadtbezirk|Stadtbezirke|Stadtbezirken|Bezirk"
+    r"|Bezirke|Bezirken|Ortsrand\s+von)"
     rf"\s+(?P<name>{_NAME})\b"
 )
-_BEFORE_REGION = regex.compile(
+_MORE_NAMES = compile_pattern(rf"(?:,\s*|\s+und\s+|\s+sowie\s+)(?P<name>{_NAME})\b")
+_DISTRICT_WORDS = ("Stadtteil", "Stadtteile", "Stadtteilen", "Stadtbezirk", "Stadtbezirke", "Stadtbezirken")
+_DISTRICT_WORDS += ("Bezirk", "Bezirke", "Bezirken")
+_BEFORE_REGION = compile_pattern(
     rf"\b(?:in|bei|nahe|um|über)\s+(?P<name>{_NAME})\s+(?:im\s+(?:Gebiet|Bezirk|Kreis)|in\s+der\s+(?:Region|Oblast))\b"
 )
-_SLAVIC_END = regex.compile(
-    r"(?:iw|jiw|ka|sk|ske|zk|ez|ne|ja|ow|owo|ino|yj|ij|ohrad|grad|pil|pol|ye|ove|ewe|owe|ka|ky|ny|ci|zi)$"
+_SLAVIC_END = compile_pattern(
+    r"(?:iw|jiw|ka|sk|ske|zk|ez|ne|ja|ow|owo|ino|yj|ij|ohrad|grad|pil|pol|ye|ove|ewe|owe|ky|ny|ci|zi|on|yn|yr)$"
 )
 _TRANSLIT = (
     ("schtsch", "shch"), ("dsch", "dzh"), ("tsch", "ch"), ("sch", "sh"), ("ch", "kh"), ("jiw", "yiv"),
@@ -264,7 +310,7 @@ _TRANSLIT = (
 )  # fmt: skip
 
 _TRANSLIT_MAP = dict(_TRANSLIT)
-_TRANSLIT_RE = regex.compile("|".join(regex.escape(a) for a, _ in _TRANSLIT))  # one pass, longest first
+_TRANSLIT_RE = compile_pattern("|".join(regex.escape(a) for a, _ in _TRANSLIT))  # one pass, longest first
 
 
 def transliterate(name: str) -> str:
@@ -291,7 +337,22 @@ def _unknown_places(text: str, start: int, end: int, known: list[PlaceMention]) 
                 continue
             if slavic and not _SLAVIC_END.search(name.split()[-1]):
                 continue
-            place = Place(transliterate(name), "city", "", None, None, None, False)
+            kind = "district" if m.groupdict().get("word") in _DISTRICT_WORDS else "city"
+            place = Place(transliterate(name), kind, "", None, None, None, False)
             out.append(PlaceMention((s, e), name, place, locative=True))
             taken.append((s, e))
+            # "die Dörfer Sonziwka und Trudowe", "in den Stadtbezirken A und B"
+            while not slavic and (more := _MORE_NAMES.match(text, e, end)):
+                name, (s, e) = more.group("name"), more.span("name")
+                if _index().get(name.split()[0]) or not _SLAVIC_END.search(name.split()[-1]):
+                    break
+                out.append(
+                    PlaceMention(
+                        (s, e),
+                        name,
+                        Place(transliterate(name), kind, "", None, None, None, False),
+                        locative=True,
+                    )
+                )
+                taken.append((s, e))
     return out

@@ -134,9 +134,14 @@ _PRONOMINAL_ADVERB = regex.compile(
 )
 
 
+_ADVERB_END = regex.compile(r"\p{Lu}\p{Ll}+(?:lich|weise|ell|mals|dings|falls|wärts)")
+_ADJECTIVE_END = regex.compile(r"\p{Lu}\p{Ll}+(?:isch|lich|ig)(?:e|en|er|es|em)")
+
+
 def is_opener(word: str) -> bool:
-    """A capitalised word that opens a clause but is no subject ("Zuvor", "Am", "Damit")."""
-    return word in _openers() or bool(_PRONOMINAL_ADVERB.fullmatch(word))
+    """A capitalised word that opens a clause but is no subject ("Zuvor", "Am", "Damit",
+    "Offiziell", "Möglicherweise")."""
+    return word in _openers() or bool(_PRONOMINAL_ADVERB.fullmatch(word) or _ADVERB_END.fullmatch(word))
 
 
 # -- the registry -------------------------------------------------------------
@@ -158,6 +163,7 @@ def _is_name_token(tok: str) -> bool:
         and org_row(tok) is None
         and tok not in _MONTHS
         and not is_opener(tok)
+        and not _ADJECTIVE_END.fullmatch(tok)  # "Chinesische Politiker" at a sentence start
     )
 
 
@@ -298,6 +304,24 @@ def _latest(reg: Registry, pos: int, ok) -> Speaker | None:
     return best
 
 
+def _same_role(role: str):
+    """A mention test: a person whose role is ``role`` or ends with it ("der Sprecher" ->
+    "Kremlsprecher"), or, for a bare head, a synonym ("der Präsident" -> "Staatschef")."""
+    forms = _variants(role)
+    bare = any(v == head for v in forms for head, _ in _roles())
+    canon = role_head(role)
+
+    def ok(m: Mention) -> bool:
+        theirs = (m.speaker.role or "").lower()
+        if m.speaker.kind != "person" or not theirs:
+            return False
+        if any(theirs.endswith(v) for v in forms):
+            return True
+        return bare and role_head(m.speaker.role.split("-")[-1]) == canon
+
+    return ok
+
+
 def _same_class(cls: str):
     """A mention test: an organisation of class ``cls`` (any organisation for "any")."""
     return lambda m: m.speaker.kind == "org" and (cls == "any" or _org_class(m.speaker) == cls)
@@ -357,6 +381,9 @@ class Resolver:
             if regex.search(rf"(?<!\w){regex.escape(outlet)}(?!\w)", phrase):
                 return Speaker(outlet, "org")
         head_part, _, appos = phrase.partition(",")
+        von = regex.search(r"\s(?:von|vom)\s", head_part)
+        if von and any(role_head(w) or org_row(w) for w in _WORD_RE.findall(head_part[: von.start()])):
+            head_part = head_part[: von.start()]  # "der Sprecher von Präsident Putin": the Sprecher
         main = regex.split(r"\s(?:der|des)\s", head_part, maxsplit=1)
         head_words = _WORD_RE.findall(main[0]) + _WORD_RE.findall(appos)
         caps = [w for w in head_words if w[0].isupper() and w.lower() not in _DETS]
@@ -385,21 +412,22 @@ class Resolver:
                 self.reg.people.setdefault(keep[-1].lower(), sp)
             return sp
         if roles:
-            canon = role_head(roles[-1])
-            found = _latest(
-                self.reg,
-                pos,
-                lambda m: (
-                    m.speaker.kind == "person"
-                    and m.speaker.role is not None
-                    and role_head(m.speaker.role.split("-")[-1]) == canon
-                ),
-            )
+            role = roles[-1]
+            unnamed = Speaker(role, "person", role, "f" if _role_female(role) else "m")
+            if words[0].lower() in ("ein", "eine", "einer", "einem", "einen"):
+                return unnamed  # "ein Polizeisprecher": someone not named
+            found = _latest(self.reg, pos, _same_role(role))
             if found is not None:
                 return found
-            if self.last is not None and self.last.kind == "person" and pos - self.last_at < 400:
-                return self.last
-            return Speaker(" ".join(w for w in head_words if w.lower() not in _DETS), "person", roles[-1])
+            if words[0].lower() in _DETS:
+                # "der SPD-Politiker", "der General": a description of someone already named
+                if self.last is not None and self.last.kind == "person":
+                    return self.last
+                if self.last is None:
+                    found = _latest(self.reg, pos, lambda m: m.speaker.kind == "person" and not m.quoted)
+                    if found is not None:
+                        return found
+            return unnamed
         if orgs:
             start = phrase.find(orgs[-1])
             row, lemma, generic = org_row(orgs[-1])

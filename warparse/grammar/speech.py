@@ -100,8 +100,9 @@ def post_frame_re() -> regex.Pattern[str]:
     finite = _alternation(f for f in _forms() if f != "so")
     parts = _alternation(_participles())
     return regex.compile(
-        rf"""[\s{MASK}]*[,;]?\s*(?:
-            (?P<so>so)\s+(?P<np_so>{NP})
+        rf"""[\s{MASK}]*+[,;]?\s*(?:  # possessive: no backtracking over a long masked run
+            so\s+(?P<verb_so>{finite})\s+(?:(?:ihn|ihm|sie|ihr|es|sich)\s+)?(?P<np_sov>{NP})
+          | (?P<so>so)\s+(?P<np_so>{NP})
           | (?P<hiess>hieß|heißt|hieße)\s+es\b
           | (?:hatte|hat|hatten|haben|habe|hätte)\s+(?P<np_aux>{NP})[^.;!?]{{0,80}}?\s(?P<part>{parts})\b
           | (?P<verb>{finite})\s+(?P<np>{NP})
@@ -131,6 +132,10 @@ def post_frame(text: str, pos: int, end: int) -> Frame | None:
         return None
     stop = _CLAUSE_END.search(text, m.end(), end)
     limit = stop.start() if stop else end
+    if m.group("verb_so"):
+        # "„…“, so charakterisierte ihn der Gewerkschafter X"
+        hit = find_verb(text, m.start("verb_so"), end)
+        return Frame(m.group("np_sov"), m.start("np_sov"), hit.lemma if hit else None, m.end())
     if m.group("so"):
         return Frame(m.group("np_so"), m.start("np_so"), "so", m.end())
     if m.group("hiess"):
@@ -159,6 +164,8 @@ _NAMED = regex.compile(
 )
 # "Patrick Kamanda von der Umweltbehörde Ugandas sagte": where the speaker comes from
 _PP_AFTER_NAME = regex.compile(r"^\s*(?:von|vom|aus|in|im|bei|beim)\s+[^,.;:!?]{1,60}?(?=\s*(?:,|$))")
+_QUOTED_NAME = regex.compile(r"\s*[„»«\"“](?P<name>\p{Lu}[^„“”»«\"]{0,40})[“”«»\"]")
+_BARE = frozenset("der die das des dem den ein eine dies diese dieser dieses es".split())
 _PAREN = regex.compile(r"\([^()]{0,40}\)")
 _AUX = regex.compile(r"\b(?:hatte|hat|hatten|haben|habe|hätte|ist|war|wird|wurde|will|wollte|soll|sollte)\b")
 
@@ -175,7 +182,13 @@ def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | Non
     m = _NP_AT.match(text, pos, hit.start)
     if m and m.group("np").split()[0] in ("Von", "Van", "De", "Da", "Di") and len(m.group("np").split()) > 2:
         m = _NP_AT.match(text, m.start("np") + len(m.group("np").split()[0]), hit.start)  # "Von der Leyen"
+    if m and m.group("np").lower() in _BARE:
+        m = None  # "Das sagte Rutte": "Das" is the object
     if m and not is_opener(m.group("np").split()[0]):
+        named = _QUOTED_NAME.match(text, m.end(), hit.start)
+        if named:
+            # "Die Zeitung »Kommersant« berichtete": the name in marks is the speaker
+            return m.group("np") + " " + named.group("name"), m.start("np")
         rest = _APPOSITION.sub("", _PAREN.sub("", text[m.end() : hit.start]))
         rest = _PP_AFTER_NAME.sub("", rest).strip(" ,")
         if not rest or _AUX.match(rest) or hit.participle:
@@ -209,9 +222,22 @@ _CUE = regex.compile(
 )
 
 
+@cache
+def _wie_re() -> regex.Pattern[str]:
+    """ "Wie Sprecher X mitteilte, …": a source cue built on the speech verbs."""
+    verbs = _alternation(f for f in _forms() if f != "so")
+    return regex.compile(
+        rf"\b[Ww]ie\s+(?P<np>{NP})(?:\s+\p{{Ll}}+){{0,3}}?\s+(?:{verbs})\b(?:\s+\p{{Ll}}+)?\s*,",
+        regex.VERSION1,
+    )
+
+
 def cue(text: str, start: int, end: int) -> tuple[str | None, int, regex.Match[str]] | None:
     """A source cue in ``text[start:end]``: (speaker phrase or None for "demnach", where, match)."""
     m = _CUE.search(text, start, end)
+    w = _wie_re().search(text, start, end, timeout=2.0)
+    if w and (not m or w.start() < m.start()):
+        return w.group("np"), w.start("np"), w
     if not m:
         return None
     if m.group("demnach"):

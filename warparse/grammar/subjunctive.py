@@ -50,10 +50,8 @@ def _konj1(word: str) -> bool:
         return True
     if word.endswith(("ele", "ere")) and word[:-1] + "n" in verbs:
         return True  # handele, ändere
-    return (
-        (word.endswith("le")
-        and word[:-2] + "eln" in verbs)
-        or (word.endswith("re") and word[:-2] + "ern" in verbs)
+    return (word.endswith("le") and word[:-2] + "eln" in verbs) or (
+        word.endswith("re") and word[:-2] + "ern" in verbs
     )  # handle, ändre
 
 

@@ -16,12 +16,13 @@ from functools import cache
 import regex
 
 from warparse.lexicons import table
+from warparse.rules import compile_pattern
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*-?")
+_WORD = compile_pattern(r"[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*-?")
 # a model name that is also a common word needs one of these beside it
-_OF_TYPE = regex.compile(r"\s+(?:vom\s+Typ|des\s+Typs|der\s+Typen?|vom\s+Modell)\s+[„»\"'‚]?")
-_QUOTE_AFTER = regex.compile(r"[“«\"'‘]")
-_TYPE_CONTEXT = regex.compile(r"(?:\bTyps?\s+[„»\"'‚]?|[„»\"'‚])$")
+_OF_TYPE = compile_pattern(r"\s+(?:vom\s+Typ|des\s+Typs|der\s+Typen?|vom\s+Modell)\s+[„»\"'‚]?")
+_QUOTE_AFTER = compile_pattern(r"[“«\"'‘]")
+_TYPE_CONTEXT = compile_pattern(r"(?:\bTyps?\s+[„»\"'‚]?|[„»\"'‚])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def lexicon() -> tuple[LexEntry, ...]:
         out.append(
             LexEntry(
                 scope=row["scope"],
-                pattern=regex.compile(row["pattern"], flags),
+                pattern=compile_pattern(row["pattern"], flags),
                 cls=row["class"],
                 name=row.get("name") or None,
                 kind=row["kind"],
