@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint eval bench fuzz clean
+.PHONY: pyc setup run test lint eval bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,10 +13,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Byte-compile the package up front: start-up time counts, and PYTHONDONTWRITEBYTECODE
+# (set in some environments) would otherwise recompile every module on every run.
+pyc: $(STAMP)
+	@$(BIN)/python -m compileall -q warparse
+
+setup: $(STAMP) pyc
 
 # The main job: every sample bulletin -> out/samples.jsonl, then the sample scores.
-run: $(STAMP)
+run: $(STAMP) pyc
 	@mkdir -p out
 	$(BIN)/warparse parse samples/*.txt > out/samples.jsonl
 	@echo "wrote out/samples.jsonl ($$(wc -l < out/samples.jsonl) records)"
@@ -28,7 +33,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check warparse tests bench
 
-eval: $(STAMP)
+eval: $(STAMP) pyc
 	$(BIN)/python $(SHARED)/eval/score.py samples --cmd "$(BIN)/warparse parse --ref-date {ref_date} {path}"
 	@if [ -d $(SHARED)/corpus ]; then \
 	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus --cmd "$(BIN)/warparse parse --ref-date {ref_date} {path}"; fi
@@ -36,7 +41,7 @@ eval: $(STAMP)
 	  $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/corpus-quotes --lenient-speakers \
 	    --metrics quotes,speakers,quote_kinds --cmd "$(BIN)/warparse parse --ref-date {ref_date} {path}"; fi
 
-bench: $(STAMP)
+bench: $(STAMP) pyc
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/run.py
 

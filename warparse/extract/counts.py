@@ -45,6 +45,7 @@ from warparse.context import Context
 from warparse.grammar.numbers import NumeralMatch, find_in_sentence, numeral_at, parse_numeral
 from warparse.lexicons import table, word_list
 from warparse.records import Count
+from warparse.rules import compile_pattern
 from warparse.segmenter import Sentence
 from warparse.tokenizer import ALL_QUOTES, Token
 
@@ -204,7 +205,7 @@ def _cue_rules() -> tuple[tuple[regex.Pattern[str], str, frozenset[str], int], .
             cats.update(_GROUPS.get(name, (name,)))
         rules.append(
             (
-                regex.compile(row["pattern"], regex.IGNORECASE),
+                compile_pattern(row["pattern"], regex.IGNORECASE),
                 row["outcome"],
                 frozenset(cats),
                 int(row["weight"] or 1),

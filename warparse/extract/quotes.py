@@ -116,9 +116,10 @@ def _units(ctx: Context, quotes: list[QuoteSpan]) -> list[Unit]:
     out: list[Unit] = []
     for p in ctx.doc.paragraphs:
         cur: Unit | None = None
+        local = [q for q in quotes if p.start <= q.open < p.end]  # quotations end with their paragraph
         for s in p.sentences:
             glued = cur is not None and ctx.text[cur.end - 1] == ":"  # "Kiper: Zwei Menschen seien …"
-            if cur is not None and (glued or any(_crosses(q, cur.end, s.start) for q in quotes)):
+            if cur is not None and (glued or any(_crosses(q, cur.end, s.start) for q in local)):
                 cur.end = s.end
                 continue
             if cur is not None:
@@ -245,8 +246,10 @@ def extract(ctx: Context) -> list[Quote]:
         if speech_before:
             res.last_at = max(res.last_at, u.end)
     # speech reported inside a quotation: „… Der Präsident hat erklärt, man sei gewillt …“
+    by_paragraph = {p.index: p for p in ctx.doc.paragraphs}
     for q in direct:
-        for s in ctx.doc.sentences:
+        para = next((p for p in by_paragraph.values() if p.start <= q.open < p.end), None)
+        for s in para.sentences if para is not None else ():
             a, b = max(s.start, q.start), min(s.end, q.end)
             if b - a > 10:
                 _indirect(Unit(a, b, s.paragraph, False), text, res, out, False, nested=True)

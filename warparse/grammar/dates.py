@@ -490,6 +490,8 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
         atom.tod = atom.tod or tod
         rules.append("date.holiday")
     elif g("od"):
+        if g("hpod") and _key(g("hconn")) == "auf":
+            return None  # "stieg bis zum Abend auf 14.": a figure; the night "auf den 14." has its article
         atom.kind, atom.day = "dayonly", int(g("od"))
         atom.bare = pre not in _DAY_PREPS
         atom.guard = ("no_noun_after", m.end("od"))  # "die 3. Brigade" is no date

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from warparse.lexicons import table
-from warparse.rules import MATCH_TIMEOUT, Rule, compile_rule
+from warparse.rules import MATCH_TIMEOUT, Rule, compile_pattern, compile_rule
 
 if TYPE_CHECKING:
     from warparse.segmenter import Sentence
@@ -84,7 +84,8 @@ def _words() -> dict[str, dict[str, float]]:
 
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation, longest first so that "dreizehn" beats "drei"."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # ties broken by the word itself: a deterministic pattern is what the pattern cache keys on
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _START = r"(?<![\p{L}\p{N}]|\p{L}[-‐‑]|[\p{L}\p{N}]/)"  # not inside a word or a model name (S-300)
@@ -291,8 +292,8 @@ def _qualifier_res() -> tuple[regex.Pattern[str], dict[str, str], regex.Pattern[
     def phrases(d: dict[str, str]) -> str:
         return _alt(d).replace(r"\ ", _SP)
 
-    before_re = regex.compile(rf"(?-f){_START}(?P<q>{phrases(before)}){_SP}", regex.IGNORECASE | regex.V1)
-    after_re = regex.compile(
+    before_re = compile_pattern(rf"(?-f){_START}(?P<q>{phrases(before)}){_SP}", regex.IGNORECASE | regex.V1)
+    after_re = compile_pattern(
         rf"(?-f){_SP}(?P<q>{phrases(after)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.V1
     )
     return before_re, before, after_re, after
@@ -430,7 +431,7 @@ def _candidate_re() -> regex.Pattern[str]:
     words = {w for kind in _words().values() for w in kind}
     words |= {r["phrase"].split()[0].lower() for r in table("qualifiers") if r["position"] == "before"}
     words |= {"zwischen", "einige", "mehrere", "etliche", "viele", "eine", "einer", "sech", "sieb"}
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{_alt(words)}))", regex.V0)
+    return compile_pattern(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{_alt(words)}))", regex.V0)
 
 
 def find_numerals(

@@ -13,6 +13,7 @@ a pronoun to the latest compatible speaker or person.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -82,6 +83,12 @@ def _orgs() -> tuple[dict[str, str], ...]:
 @cache
 def _outlets() -> frozenset[str]:
     return word_set("outlets")
+
+
+@cache
+def _outlet_re() -> regex.Pattern[str]:
+    names = sorted(_outlets(), key=lambda n: (-len(n), n))
+    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\w)")
 
 
 @cache
@@ -246,8 +253,11 @@ def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
             if k - b >= 2:
                 _add_person(reg, [t for t, _ in toks[b:k]], tok, toks[b][1])
     # every mention of a known surname or an organisation, in order
+    spans = sorted(quoted)
+    starts = [a for a, _ in spans]
     for tok, at in toks:
-        inside = any(a <= at < b for a, b in quoted)
+        k = bisect_right(starts, at) - 1
+        inside = k >= 0 and at < spans[k][1]  # quotations do not nest, so the last start decides
         for v in _variants(tok):
             person = reg.people.get(v)
             if person is not None and tok[0].isupper():
@@ -377,9 +387,9 @@ class Resolver:
             return None
         if len(words) == 1 and words[0].lower() in ("er", "sie"):
             return self.pronoun(words[0], pos)
-        for outlet in _outlets():
-            if regex.search(rf"(?<!\w){regex.escape(outlet)}(?!\w)", phrase):
-                return Speaker(outlet, "org")
+        outlet = _outlet_re().search(phrase)
+        if outlet:
+            return Speaker(outlet.group(), "org")
         head_part, _, appos = phrase.partition(",")
         von = regex.search(r"\s(?:von|vom)\s", head_part)
         if von and any(role_head(w) or org_row(w) for w in _WORD_RE.findall(head_part[: von.start()])):

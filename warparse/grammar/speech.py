@@ -23,6 +23,7 @@ import regex
 
 from warparse.grammar.speakers import NP
 from warparse.lexicons import table
+from warparse.rules import compile_pattern
 
 MASK = "\u25a1"  # stands in for every character of a direct quotation
 
@@ -50,7 +51,7 @@ def _forms() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def _alternation(forms) -> str:
-    return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
 @cache
@@ -99,7 +100,7 @@ def post_frame_re() -> regex.Pattern[str]:
     """A frame that follows the reported words: ", sagte Rutte", ", so Peskow", ", hieß es"."""
     finite = _alternation(f for f in _forms() if f != "so")
     parts = _alternation(_participles())
-    return regex.compile(
+    return compile_pattern(
         rf"""[\s{MASK}]*+[,;]?\s*(?:  # possessive: no backtracking over a long masked run
             so\s+(?P<verb_so>{finite})\s+(?:(?:ihn|ihm|sie|ihr|es|sich)\s+)?(?P<np_sov>{NP})
           | (?P<so>so)\s+(?P<np_so>{NP})
