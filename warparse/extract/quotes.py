@@ -19,6 +19,7 @@ An indicative sentence with only a source cue is not a quote.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -219,11 +220,15 @@ def extract(ctx: Context) -> list[Quote]:
         n_before = len(out.quotes)
         res.floor = u.start
         unit_speaker = _indirect(u, masked, res, out, speech_before)
+        reports: bool | None = None  # computed once per unit: many quotes share one unit
         for q in u.quotes:
             sp, verb, rule = _direct_speaker(
                 q, u, units[ui + 1] if ui + 1 < len(units) else None, masked, res, unit_speaker
             )
-            if rule in _WEAK_RULES and _is_fragment(text, q) and not _reports(masked, u):
+            if rule in _WEAK_RULES and _is_fragment(text, q):
+                if reports is None:
+                    reports = _reports(masked, u)
+            if rule in _WEAK_RULES and _is_fragment(text, q) and not reports:
                 continue  # a phrase in marks ("trotz einiger „Vorbehalte“") in a plain sentence
             out.add(q.start, q.end, "direct", sp, verb, rule)
         if u.quotes and unit_speaker is None:
@@ -246,10 +251,18 @@ def extract(ctx: Context) -> list[Quote]:
         if speech_before:
             res.last_at = max(res.last_at, u.end)
     # speech reported inside a quotation: „… Der Präsident hat erklärt, man sei gewillt …“
-    by_paragraph = {p.index: p for p in ctx.doc.paragraphs}
+    paragraphs = ctx.doc.paragraphs
+    para_starts = [p.start for p in paragraphs]
+    sent_starts = {p.index: [s.start for s in p.sentences] for p in paragraphs}
     for q in direct:
-        para = next((p for p in by_paragraph.values() if p.start <= q.open < p.end), None)
-        for s in para.sentences if para is not None else ():
+        pi = bisect.bisect_right(para_starts, q.open) - 1
+        para = paragraphs[pi] if pi >= 0 and q.open < paragraphs[pi].end else None
+        if para is None:
+            continue
+        # only the sentences that overlap the quotation (bisect: no scan per quotation)
+        first = max(0, bisect.bisect_right(sent_starts[para.index], q.start) - 1)
+        last = bisect.bisect_left(sent_starts[para.index], q.end)
+        for s in para.sentences[first:last]:
             a, b = max(s.start, q.start), min(s.end, q.end)
             if b - a > 10:
                 _indirect(Unit(a, b, s.paragraph, False), text, res, out, False, nested=True)
@@ -269,13 +282,14 @@ def _direct_speaker(
 ):
     """Speaker, verb lemma and rule name of one quotation."""
     after = q.close if q.closed else q.end
-    fr = post_frame(masked, after, u.end)
+    # frames stand close to their quotation; the window keeps many quotations linear
+    fr = post_frame(masked, after, min(u.end, after + _FRAME_WINDOW))
     if fr is not None:
         sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
         res.remember(sp, fr.at)
         return sp, fr.lemma, "quote.direct_after"
     # before it in the same clause: "Rutte sagte: „…“", "Wie Selenskyj schrieb, „…“"
-    cs = _clause_start(masked, u.start, q.open)
+    cs = _clause_start(masked, max(u.start, q.open - _FRAME_WINDOW), q.open)
     hit = find_verb(masked, cs, q.open)
     if hit is not None:
         sp, at = _frame_speaker(res, masked, cs, q.open, hit)
@@ -311,6 +325,7 @@ def _direct_speaker(
     return res.last, None, "quote.direct_last_speaker"
 
 
+_FRAME_WINDOW = 400  # characters around a quotation searched for its attribution
 _CONTEXT_ONLY = (None, None)  # a unit that names a source but reports nothing itself
 _WEAK_RULES = frozenset({"quote.direct_last_speaker", "quote.direct_next_sentence"})
 
