@@ -287,3 +287,30 @@ def test_jq_seed_shot_down_drones_is_66():
         done.stdout,
     )
     assert total == "66"
+
+
+def test_parse_failed_chunk_sets_status_and_error_record_only_on_request(monkeypatch, tmp_path):
+    """A part of an input the grammar fails on is reported on stderr, makes the exit status 1,
+    and appears as an `error` record only with --errors-as-records."""
+    import warparse.pipeline as pipeline
+
+    real = pipeline.parse_text
+
+    def flaky(text, *args, **kwargs):
+        if "Sprengfalle" in text:
+            raise TimeoutError("regex timed out")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_text", flaky)
+    bulletin = tmp_path / "b.txt"
+    bulletin.write_text("Eine Sprengfalle detonierte in Cherson.\n\nZwei Drohnen wurden abgeschossen.\n",
+                        encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["parse", "--ref-date", "2024-10-28", str(bulletin)])
+    assert plain.exit_code == 1
+    assert '"type": "error"' not in plain.stdout
+    assert "b.txt" in plain.stderr
+    with_errors = runner.invoke(main, ["parse", "--errors-as-records", "--ref-date", "2024-10-28", str(bulletin)])
+    assert with_errors.exit_code == 1
+    types = [json.loads(line)["type"] for line in with_errors.stdout.splitlines()]
+    assert "error" in types and "document" in types

@@ -234,6 +234,11 @@ def _parse_to(
                 _err(f"warning: {name}: {message}")
 
             for rec in records_of(name, ref_date=ref_date, encoding=encoding, explain=explain, warn=warn):
+                if rec["type"] == "error":
+                    # a part of the input the grammar failed on: already reported through warn()
+                    status = max(status, EXIT_FAILED)
+                    if not errors_as_records:
+                        continue
                 emit(rec)
         except PipeClosed:
             raise
