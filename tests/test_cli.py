@@ -310,7 +310,8 @@ def test_parse_failed_chunk_sets_status_and_error_record_only_on_request(monkeyp
     assert plain.exit_code == 1
     assert '"type": "error"' not in plain.stdout
     assert "b.txt" in plain.stderr
-    with_errors = runner.invoke(main, ["parse", "--errors-as-records", "--ref-date", "2024-10-28", str(bulletin)])
+    args = ["parse", "--errors-as-records", "--ref-date", "2024-10-28", str(bulletin)]
+    with_errors = runner.invoke(main, args)
     assert with_errors.exit_code == 1
     types = [json.loads(line)["type"] for line in with_errors.stdout.splitlines()]
     assert "error" in types and "document" in types

@@ -183,7 +183,9 @@ def test_a_chunk_that_times_out_is_an_error_record_and_a_warning(tmp_path: Path,
     monkeypatch.setattr(pipeline, "parse_text", fragile)
     path = tmp_path / "falle.txt"
     path.write_text(GOOD + "\nEine Endlosschleife im Muster.\n\n" + GOOD, encoding="utf-8")
-    result = invoke("parse", str(path))
+    assert not [r for r in records(invoke("parse", str(path)).stdout) if r["type"] == "error"]
+    result = invoke("parse", "--errors-as-records", str(path))  # error records only on request
+    assert result.exit_code == 1
     recs = records(result.stdout)
     errors = [r for r in recs if r["type"] == "error"]
     assert [e["line"] for e in errors] == [5]

@@ -16,6 +16,8 @@ import os
 
 import regex
 
+from warparse.rules import compile_pattern
+
 # own table: the date grammar's internals may change, a dateline's months do not
 MONTHS = {
     name: i + 1
@@ -48,7 +50,7 @@ _DATE = rf"""
       |(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))
 """
 # optional lead: "Stand:" or a place (with agency) and comma, then an optional weekday
-_DATELINE = regex.compile(
+_DATELINE = compile_pattern(
     rf"""
     ^[ \t]*
     (?:(?:Stand|Datum|Veröffentlicht(?:\s+am)?|Aktualisiert(?:\s+am)?)\s*:?\s*
@@ -59,7 +61,7 @@ _DATELINE = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE | regex.VERSION1,
 )
-_NAME_DATE = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_NAME_DATE = compile_pattern(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 def _make(year: str, month: str | int, day: str) -> str | None:

@@ -33,11 +33,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from warparse import inputs
 from warparse.inputs import InputError, Warn
 from warparse.records import SCHEMA_VERSION, Error
+from warparse.rules import compile_pattern
 
 __all__ = ["InputError", "error_record", "parse_input", "parse_string"]
 
@@ -46,12 +45,12 @@ CHUNK_CHARS = 1 << 16
 REF_KEYS = ("part_of", "counts", "quotes", "incidents", "parent")
 # record fields that count document units from 0; shifted like spans
 _INDEX_KEYS = ("sentence", "paragraph")
-_ID_RE = regex.compile(r"(\D*)(\d+)")
+_ID_RE = compile_pattern(r"(\D*)(\d+)")
 
-_BREAK_RE = regex.compile(r"\r\n|\r|\n")
+_BREAK_RE = compile_pattern(r"\r\n|\r|\n")
 _PEEK = 4096  # how far to look for the first character of a line
-_SENTENCE_END_RE = regex.compile(r"[.!?…][\"“”»«’')\]]{0,3}\s+(?=[\p{Lu}\p{N}„»\"(])")
-_SPACE_RE = regex.compile(r"\s+")
+_SENTENCE_END_RE = compile_pattern(r"[.!?…][\"“”»«’')\]]{0,3}\s+(?=[\p{Lu}\p{N}„»\"(])")
+_SPACE_RE = compile_pattern(r"\s+")
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 Parse = Callable[..., list[dict[str, Any]]]

@@ -31,20 +31,21 @@ from warparse.grammar.speech import MASK, cue, find_verb, post_frame, subject
 from warparse.grammar.subjunctive import has_subjunctive, is_konjunktiv1, is_subjunctive
 from warparse.lexicons import word_set
 from warparse.records import Quote
+from warparse.rules import compile_pattern
 
 _FINAL = ".!?…"
 _FUNCTION = frozenset(
     "von der des den dem die das und für zur zum im am of the and for on in to de du la le les et un une "
     "pour del los las y da do di van voor het een al".split()
 )
-_DATELINE = regex.compile(r"\p{Lu}[\p{L}\-]*(?:[/ ]\p{Lu}[\p{L}\-]*){0,2}(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+")
+_DATELINE = compile_pattern(r"\p{Lu}[\p{L}\-]*(?:[/ ]\p{Lu}[\p{L}\-]*){0,2}(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+")
 _SUBORD = frozenset(
     "wenn weil als da ob obwohl nachdem um ohne statt anstatt wie wo bevor damit sodass falls".split()
 )
 # reportative "sollen" with a perfect infinitive: "soll … verletzt worden sein"
-_REPORTATIVE = regex.compile(r"\b(?:soll|sollen)\b[^.;:!?]*\b(?:sein|haben)\b")
-_NP_START = regex.compile(r"\s*(?P<np>" + NP + ")", regex.VERSION1)
-_NEXT_FRAME = regex.compile(r"\s*(?:Das|Dies|So)\s+")
+_REPORTATIVE = compile_pattern(r"\b(?:soll|sollen)\b[^.;:!?]*\b(?:sein|haben)\b")
+_NP_START = compile_pattern(r"\s*(?P<np>" + NP + ")", regex.VERSION1)
+_NEXT_FRAME = compile_pattern(r"\s*(?:Das|Dies|So)\s+")
 
 
 @dataclass(slots=True)
@@ -185,7 +186,7 @@ def _clause_start(masked: str, start: int, pos: int) -> int:
     return cut + 1 if cut >= start else start
 
 
-_SOURCE_IN = regex.compile(r"\b(?:[Ii]n|[Aa]us|[Vv]on|[Ii]m|[Vv]om)\s+(?P<np>" + NP + ")", regex.VERSION1)
+_SOURCE_IN = compile_pattern(r"\b(?:[Ii]n|[Aa]us|[Vv]on|[Ii]m|[Vv]om)\s+(?P<np>" + NP + ")", regex.VERSION1)
 
 
 def _frame_speaker(res: Resolver, masked: str, start: int, end: int, hit) -> tuple[Speaker | None, int]:
@@ -378,7 +379,7 @@ _SAYING = frozenset(
 )
 # a main clause after the comma: a pronoun or an article with a noun ("die USA hielten …"),
 # not a relative clause ("…, die am Montag …")
-_V2_START = regex.compile(
+_V2_START = compile_pattern(
     r"\s*(?:(?:er|sie|es|man|wir|ich|dies|das|diese[rs]?)\s+\p{Ll}|(?:der|die|das|ein|eine)\s+\p{Lu}"
     r"|\p{Lu}\p{Ll}+\s+\p{Ll})"
 )
@@ -397,7 +398,7 @@ def _has_verb(clause: str) -> bool:
     )
 
 
-_DASS = regex.compile(r",\s*(?:dass|daß)\s")
+_DASS = compile_pattern(r",\s*(?:dass|daß)\s")
 
 
 def _verb_rules(u: Unit, masked: str, res: Resolver, out: _Builder, hit):

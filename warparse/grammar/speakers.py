@@ -20,6 +20,7 @@ from functools import cache
 import regex
 
 from warparse.lexicons import table, word_list, word_set
+from warparse.rules import compile_pattern
 
 # -- noun phrases -----------------------------------------------------------
 _DET = r"(?:[Dd](?:er|ie|as|es|em|en)|[Ee]in(?:e[rsmn]?)?)"
@@ -31,11 +32,11 @@ _NAMES = rf"{_NAMEPART}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEPART}){{0,5}}"
 _GEN = rf"(?:\s+(?:der|des)\s+(?:{_ADJ}\s+){{0,2}}{_NAMES})"
 _APPOS = rf"(?:,\s+{_NAMEPART}(?:\s+{_NAMEPART}){{1,3}}(?=\s*[,.;]|\s*$))"
 NP = rf"(?:(?:{_DET}\s+)?(?:{_ADJ}\s+){{0,3}}{_NAMES}{_GEN}?{_APPOS}?|(?:[Ee]r|[Ss]ie)\b)"
-NP_RE = regex.compile(NP, regex.VERSION1)
+NP_RE = compile_pattern(NP, regex.VERSION1)
 
-_WORD_RE = regex.compile(r"[\p{L}\p{M}'’\-]+")
+_WORD_RE = compile_pattern(r"[\p{L}\p{M}'’\-]+")
 _DETS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
-_ADJ_END = regex.compile(r"(?:en|em|er|es|e)$")
+_ADJ_END = compile_pattern(r"(?:en|em|er|es|e)$")
 _STRONG = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 
 
@@ -88,7 +89,7 @@ def _outlets() -> frozenset[str]:
 @cache
 def _outlet_re() -> regex.Pattern[str]:
     names = sorted(_outlets(), key=lambda n: (-len(n), n))
-    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\w)")
+    return compile_pattern(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\w)")
 
 
 @cache
@@ -136,13 +137,13 @@ def org_row(word: str) -> tuple[dict[str, str], str, bool] | None:
     return None
 
 
-_PRONOMINAL_ADVERB = regex.compile(
+_PRONOMINAL_ADVERB = compile_pattern(
     r"(?:Da|Wo|Hier)r?(?:mit|von|in|auf|für|zu|her|bei|nach|gegen|über|aus|neben|durch|um|unter|vor|an)"
 )
 
 
-_ADVERB_END = regex.compile(r"\p{Lu}\p{Ll}+(?:lich|weise|ell|mals|dings|falls|wärts)")
-_ADJECTIVE_END = regex.compile(r"\p{Lu}\p{Ll}+(?:isch|lich|ig)(?:e|en|er|es|em)")
+_ADVERB_END = compile_pattern(r"\p{Lu}\p{Ll}+(?:lich|weise|ell|mals|dings|falls|wärts)")
+_ADJECTIVE_END = compile_pattern(r"\p{Lu}\p{Ll}+(?:isch|lich|ig)(?:e|en|er|es|em)")
 
 
 def is_opener(word: str) -> bool:
@@ -152,8 +153,8 @@ def is_opener(word: str) -> bool:
 
 
 # -- the registry -------------------------------------------------------------
-_NAME_TOKEN = regex.compile(r"(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’\-]*")
-_WORDS_RE = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+|[^\s\p{L}\p{M}\p{N}]")
+_NAME_TOKEN = compile_pattern(r"(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’\-]*")
+_WORDS_RE = compile_pattern(r"[\p{L}\p{M}\p{N}'’\-]+|[^\s\p{L}\p{M}\p{N}]")
 _MONTHS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
     "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()

@@ -62,8 +62,8 @@ def _participles() -> frozenset[str]:
     )
 
 
-_WORD = regex.compile(r"\b\p{L}+\b")
-_CLAUSE_END = regex.compile(r"[.;:!?]|,\s*(?:und|aber|doch)\s")
+_WORD = compile_pattern(r"\b\p{L}+\b")
+_CLAUSE_END = compile_pattern(r"[.;:!?]|,\s*(?:und|aber|doch)\s")
 
 
 def find_verb(text: str, start: int = 0, end: int | None = None) -> VerbHit | None:
@@ -123,7 +123,7 @@ class Frame:
     end: int
 
 
-_SOURCE_PP = regex.compile(rf"\b(?:aus|von|vom|in|im|bei|beim)\s+(?P<np>{NP})", regex.VERSION1)
+_SOURCE_PP = compile_pattern(rf"\b(?:aus|von|vom|in|im|bei|beim)\s+(?P<np>{NP})", regex.VERSION1)
 
 
 def post_frame(text: str, pos: int, end: int) -> Frame | None:
@@ -156,19 +156,21 @@ def post_frame(text: str, pos: int, end: int) -> Frame | None:
     return Frame(m.group("np"), m.start("np"), hit.lemma, max(m.end(), hit.last))
 
 
-_NP_AT = regex.compile(rf"\s*(?P<np>{NP})", regex.VERSION1)
+_NP_AT = compile_pattern(rf"\s*(?P<np>{NP})", regex.VERSION1)
 # "Martin Lee, der Gründer der Partei, sagte": an apposition between subject and verb
-_APPOSITION = regex.compile(r"^\s*,\s*(?:der|die|das|ein|eine|einer|\p{Lu}[\p{L}\-]*)\b[^,.;:!?]{0,100},")
-_NAMED = regex.compile(
+_APPOSITION = compile_pattern(r"^\s*,\s*(?:der|die|das|ein|eine|einer|\p{Lu}[\p{L}\-]*)\b[^,.;:!?]{0,100},")
+_NAMED = compile_pattern(
     r"[^,.;:!?]{1,60},\s*(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3})\s*,\s*$",
     regex.VERSION1,
 )
 # "Patrick Kamanda von der Umweltbehörde Ugandas sagte": where the speaker comes from
-_PP_AFTER_NAME = regex.compile(r"^\s*(?:von|vom|aus|in|im|bei|beim)\s+[^,.;:!?]{1,60}?(?=\s*(?:,|$))")
-_QUOTED_NAME = regex.compile(r"\s*[„»«\"“](?P<name>\p{Lu}[^„“”»«\"]{0,40})[“”«»\"]")
+_PP_AFTER_NAME = compile_pattern(r"^\s*(?:von|vom|aus|in|im|bei|beim)\s+[^,.;:!?]{1,60}?(?=\s*(?:,|$))")
+_QUOTED_NAME = compile_pattern(r"\s*[„»«\"“](?P<name>\p{Lu}[^„“”»«\"]{0,40})[“”«»\"]")
 _BARE = frozenset("der die das des dem den ein eine dies diese dieser dieses es".split())
-_PAREN = regex.compile(r"\([^()]{0,40}\)")
-_AUX = regex.compile(r"\b(?:hatte|hat|hatten|haben|habe|hätte|ist|war|wird|wurde|will|wollte|soll|sollte)\b")
+_PAREN = compile_pattern(r"\([^()]{0,40}\)")
+_AUX = compile_pattern(
+    r"\b(?:hatte|hat|hatten|haben|habe|hätte|ist|war|wird|wurde|will|wollte|soll|sollte)\b"
+)
 
 
 def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | None:
@@ -214,7 +216,7 @@ def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | Non
     return None
 
 
-_CUE = regex.compile(
+_CUE = compile_pattern(
     rf"""(?:\b(?:[Ll]aut|[Nn]ach\s+(?:Angaben|Worten|Darstellung|Einschätzung|Informationen)(?:\s+(?:von|des|der))?)
          \s+(?P<np>{NP})
        | (?P<np2>{NP})\s+zufolge\b
@@ -227,7 +229,7 @@ _CUE = regex.compile(
 def _wie_re() -> regex.Pattern[str]:
     """ "Wie Sprecher X mitteilte, …": a source cue built on the speech verbs."""
     verbs = _alternation(f for f in _forms() if f != "so")
-    return regex.compile(
+    return compile_pattern(
         rf"\b[Ww]ie\s+(?P<np>{NP})(?:\s+\p{{Ll}}+){{0,3}}?\s+(?:{verbs})\b(?:\s+\p{{Ll}}+)?\s*,",
         regex.VERSION1,
     )

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from warparse.lexicons import word_set
+from warparse.rules import compile_pattern
 
 _PREFIXES = (
     "zurück", "hinzu", "heraus", "herein", "vorbei", "weiter", "wieder", "hinweg", "entgegen",
     "nach", "fest", "dar", "aus", "auf", "ein", "mit", "vor", "weg", "bei", "ab", "an", "zu", "hin",
     "her", "über", "unter", "um", "durch", "wider", "ver", "zer", "ent", "emp", "miss", "be", "ge", "er",
 )  # fmt: skip
-_WORD_RE = regex.compile(r"\b\p{Ll}[\p{L}]*\b")
+_WORD_RE = compile_pattern(r"\b\p{Ll}[\p{L}]*\b")
 
 
 @cache
