@@ -50,7 +50,12 @@ else:
     except SystemExit as exc:
         code = exc.code or 0
 secs = time.perf_counter() - t0
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process's own peak; ru_maxrss carries the parent's peak over fork and exec
+try:
+    with open("/proc/self/status") as fh:
+        rss = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print("BENCH " + json.dumps({"secs": secs, "rss_mb": rss, "code": code}), file=sys.stderr)
 """
 
