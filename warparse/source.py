@@ -1,10 +1,8 @@
 """One input -> record dicts, ending with its ``document`` record.
 
 Every command that parses goes through ``records_of`` (a file name or ``-``)
-or ``records_of_bytes`` (bytes already read: batch workers, Dask). When
-``warparse.stream`` (bounded-memory, chunked parsing) is present,
-``records_of`` delegates to its ``parse_input``; otherwise it reads the
-whole input and calls ``pipeline.parse_text``. Either way the last record
+or ``records_of_bytes`` (bytes already read: batch workers, Dask); both
+parse through ``warparse.stream`` (bounded-memory, chunked). The last record
 is the document record: doc, ref_date, sha256 of the input bytes, encoding,
 the number of records of each type, schema version.
 """
@@ -13,14 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from warparse import refdate
 from warparse.inputs import InputError, decode
-from warparse.records import SCHEMA_VERSION
 
 Warn = Callable[[str], None]
 
@@ -41,29 +36,9 @@ def records_of(
 
     Raises ``InputError`` (with a message for people) when it cannot be read.
     """
-    parse_input = _parse_input()
+    from warparse.stream import parse_input  # the grammar: imported only when parsing
+
     return parse_input(name, ref_date=ref_date, encoding=encoding, explain=explain, warn=warn or _ignore)
-
-
-def _parse_input() -> Callable[..., Iterator[dict[str, Any]]]:
-    try:
-        from warparse.stream import parse_input  # the streaming reader (issue #7), once it exists
-    except ImportError:
-        return _whole_input
-    return parse_input
-
-
-def _whole_input(
-    name: str,
-    *,
-    ref_date: str | None = None,
-    encoding: str | None = None,
-    explain: bool = False,
-    warn: Warn = _ignore,
-) -> Iterator[dict[str, Any]]:
-    return records_of_bytes(
-        read_bytes(name), name, ref_date=ref_date, encoding=encoding, explain=explain, warn=warn
-    )
 
 
 def read_bytes(name: str) -> bytes:
@@ -111,45 +86,9 @@ def records_of_text(
     text: str, name: str, *, ref_date: str | None = None, explain: bool = False, warn: Warn = _ignore
 ) -> Iterator[dict[str, Any]]:
     """The records of decoded ``text``; the document record's sha256 is of its UTF-8."""
-    try:
-        from warparse.stream import parse_string  # chunked, with per-chunk error recovery
-    except ImportError:
-        yield from _whole_text(text, name, ref_date, explain)
-        return
+    from warparse.stream import parse_string  # chunked, with per-chunk error recovery
+
     yield from parse_string(text, doc=name, ref_date=ref_date, explain=explain, warn=warn, entities=False)
-
-
-def _whole_text(text: str, name: str, ref_date: str | None, explain: bool) -> Iterator[dict[str, Any]]:
-    from warparse.pipeline import parse_text  # the grammar: imported only when parsing
-
-    ref = refdate.resolve(ref_date, name, text)
-    tally: Counter[str] = Counter()
-    for rec in parse_text(text, ref_date=ref, doc=name, explain=explain):
-        tally[rec["type"]] += 1
-        yield rec
-    sha = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
-    yield document_record(name, ref, sha, "utf-8", tally, len(text))
-
-
-def document_record(
-    name: str,
-    ref_date: str | None,
-    sha256: str,
-    encoding: str,
-    tally: Counter[str] | dict[str, int],
-    length: int | None = None,
-) -> dict[str, Any]:
-    # the same shape as warparse.stream's document record
-    out: dict[str, Any] = {"type": "document", "doc": name}
-    if length is not None:
-        out["span"] = [0, length]
-    out.update({"ref_date": ref_date, "sha256": sha256, "encoding": encoding})
-    if length is not None:
-        out["chars"] = length
-    records = {t: tally.get(t, 0) for t in ("count", "incident", "quote")}
-    records.update({t: n for t, n in sorted(tally.items()) if t not in records})
-    out.update({"records": records, "schema_version": SCHEMA_VERSION})
-    return out
 
 
 def error_record(name: str, message: str, line: int | None = None) -> dict[str, Any]:
