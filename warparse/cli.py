@@ -284,10 +284,10 @@ def show(
     file: str, ref_date: str | None, explain: bool, color: str, width: int | None, encoding: str | None
 ) -> None:
     """Show a bulletin for a person: highlighted evidence, then tables of records."""
-    from warparse.inputs import InputError, decode
+    from warparse.inputs import InputError, decode, read_bytes
     from warparse.output import use_color
     from warparse.render.show import make_console, render
-    from warparse.source import read_bytes, records_of_text
+    from warparse.source import records_of_text
 
     try:
         decoded = decode(read_bytes(file), file, encoding)

@@ -384,8 +384,18 @@ def open_input(
         if stdin is None:
             raise InputError("no standard input")
         return Source(name, stdin, encoding=encoding, warn=warn, entities=entities, close=False)
+    stream = _open_file(name)  # closed by Source.pieces/close
     try:
-        stream = open(name, "rb")  # closed by Source.pieces/close
+        return Source(name, stream, encoding=encoding, warn=warn, entities=entities)
+    except BaseException:
+        stream.close()
+        raise
+
+
+def _open_file(name: str) -> BinaryIO:
+    """``name`` opened for reading bytes; InputError saying why when it cannot be."""
+    try:
+        return open(name, "rb")
     except FileNotFoundError:
         raise InputError("no such file") from None
     except IsADirectoryError:
@@ -394,11 +404,14 @@ def open_input(
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
-    try:
-        return Source(name, stream, encoding=encoding, warn=warn, entities=entities)
-    except BaseException:
-        stream.close()
-        raise
+
+
+def read_bytes(name: str) -> bytes:
+    """The raw bytes of a file, or of stdin for ``-``, read whole (diff, show, batch)."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    with _open_file(name) as fh:
+        return fh.read()
 
 
 def open_bytes(

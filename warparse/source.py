@@ -10,12 +10,10 @@ the number of records of each type, schema version.
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
-from warparse.inputs import InputError, decode
+from warparse.inputs import InputError, decode, read_bytes
 
 Warn = Callable[[str], None]
 
@@ -39,23 +37,6 @@ def records_of(
     from warparse.stream import parse_input  # the grammar: imported only when parsing
 
     return parse_input(name, ref_date=ref_date, encoding=encoding, explain=explain, warn=warn or _ignore)
-
-
-def read_bytes(name: str) -> bytes:
-    """The raw bytes of a file, or of stdin for ``-``; InputError if unreadable."""
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    if path.is_dir():
-        raise InputError("is a directory")
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
 
 
 def records_of_bytes(
