@@ -111,6 +111,14 @@ def _scale_pattern() -> str:
     return rf"(?:{_SP}(?P<scale>{_alt(_words()['scale'])}){_END})?"
 
 
+def _around_scale(word: str, scale: str, value: int) -> float | None:
+    """"dreihundertzwölf" around the scale word "hundert": 3 * 100 + 12."""
+    left, _, right = word.partition(scale)
+    lv = _word_value(left) if left else 1
+    rv = _word_value(right.removeprefix("und")) if right else 0
+    return None if lv is None or rv is None else lv * value + rv
+
+
 def _word_value(word: str) -> float | None:
     """Value of one number word: "zweihunderteinundfünfzig" -> 251."""
     w = _words()
@@ -120,12 +128,7 @@ def _word_value(word: str) -> float | None:
         return fractions[word]
     for thousand, tv in w["thousand"].items():
         if thousand in word:
-            left, _, right = word.partition(thousand)
-            lv = _word_value(left) if left else 1
-            rv = _word_value(right.removeprefix("und")) if right else 0
-            if lv is None or rv is None:
-                return None
-            return lv * tv + rv
+            return _around_scale(word, thousand, tv)
     for half, hv in w["half_suffix"].items():
         if word.endswith(half) and word != half:
             base = word[: -len(half)]
@@ -133,12 +136,7 @@ def _word_value(word: str) -> float | None:
             return None if bv is None else bv + hv
     for hundred, hv in w["hundred"].items():
         if hundred in word:
-            left, _, right = word.partition(hundred)
-            lv = _word_value(left) if left else 1
-            rv = _word_value(right.removeprefix("und")) if right else 0
-            if lv is None or rv is None:
-                return None
-            return lv * hv + rv
+            return _around_scale(word, hundred, hv)
     for kind in ("unit_end", "teen", "tens"):
         if word in w[kind]:
             return w[kind][word]
