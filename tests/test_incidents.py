@@ -18,21 +18,12 @@ from warparse.context import Context
 from warparse.extract import incidents
 from warparse.grammar.dates import DateMention
 from warparse.pipeline import parse_text
-from warparse.records import Count
+from warparse.records import FIGURE_KEYS, Count
 from warparse.segmenter import segment
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
-FIGURES = (
-    "launched",
-    "shot_down",
-    "lost",
-    "left",
-    "killed",
-    "injured",
-    "children_killed",
-    "children_injured",
-)
+FIGURES = FIGURE_KEYS
 
 
 def _span(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
