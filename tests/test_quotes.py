@@ -321,3 +321,191 @@ def test_lower_case_fragment_after_a_noun_is_speech_in_a_report():
     got = triples(text)
     assert ("direct", "schwere Verluste", "Maria Lenz") in got
     assert ("indirect", "Der Gegner habe an der Front „schwere Verluste“ erlitten", "Maria Lenz") in got
+
+
+# -- news German beyond bulletins (issue #5, corpus-quotes) ------------------------------
+def test_konjunktiv_main_clause_opening_with_an_article():
+    # "Die"/"Das" opening a sentence is an article, not a relative pronoun
+    text = "Der Stadtrat tagte bis spät. Die Ursache des Stromausfalls sei bis heute nicht geklärt worden."
+    expected = "Die Ursache des Stromausfalls sei bis heute nicht geklärt worden"
+    assert triples(text) == [("indirect", expected, None)]
+
+
+def test_konjunktiv_late_in_a_long_main_clause():
+    text = (
+        "Am Abend regnete es. Der Plan der Verwaltung für den Ausbau der Brücke über den Fluss "
+        "bei Tschernihiw habe sich bewährt."
+    )
+    expected = text[21:-1]  # the whole second sentence, without its full stop
+    assert [q.text for q in quotes(text)] == [expected]
+
+
+def test_reportative_sollen_with_perfect_infinitive():
+    text = "Die Polizei ermittelt. Der Kassenwart soll über Jahre Spenden unterschlagen haben."
+    assert triples(text) == [("indirect", "Der Kassenwart soll über Jahre Spenden unterschlagen haben", None)]
+    text = "In der Nacht sollen am 3. März zwei Lagerhallen niedergebrannt sein."
+    expected = "In der Nacht sollen am 3. März zwei Lagerhallen niedergebrannt sein"
+    assert [q.text for q in quotes(text)] == [expected]
+
+
+def test_deontic_sollen_is_no_report():
+    assert quotes("Bis Freitag sollen zehn Generatoren in die Stadt gebracht werden.") == []
+
+
+def test_ob_clause_after_a_speech_verb():
+    text = "Die Opposition äußerte Zweifel, ob die Lieferung rechtzeitig eintreffe."
+    assert triples(text) == [("indirect", "die Lieferung rechtzeitig eintreffe", "Opposition")]
+
+
+def test_speech_noun_with_dass_clause():
+    text = "Bürgermeister Lew Horak ist der Meinung, dass die Schule bald wieder öffnen könne."
+    (q,) = quotes(text)
+    assert (q.kind, q.text, q.speaker, q.rules) == (
+        "indirect",
+        "die Schule bald wieder öffnen könne",
+        "Lew Horak",
+        ["quote.indirect_noun"],
+    )
+    text = "Seit Wochen gibt es Hinweise, dass die Fähre nicht mehr fährt."
+    assert [q.text for q in quotes(text)] == ["die Fähre nicht mehr fährt"]
+
+
+def test_open_question_in_the_indicative_is_the_writers_own():
+    assert quotes("Offen ist allerdings die Frage, ob das Parlament noch im Mai abstimmt.") == []
+
+
+def test_hinweisen_written_daraufhin():
+    text = "Experten der Universität wiesen daraufhin, dass der Damm nicht dafür gebaut sei."
+    (q,) = quotes(text)
+    assert (q.text, q.verb) == ("der Damm nicht dafür gebaut sei", "hinweisen")
+
+
+def test_subordinate_konjunktiv_gives_the_reason_of_the_subject():
+    text = "Bürgermeister Lew Horak wies die Kritik zurück, da die Stadt rechtzeitig gewarnt habe."
+    assert triples(text) == [("indirect", "da die Stadt rechtzeitig gewarnt habe", "Lew Horak")]
+
+
+def test_report_ends_where_the_main_clause_resumes():
+    text = (
+        "Nachdem die Anwältin dem Gericht mitgeteilt hatte, dass der Mann gesucht werde, "
+        "hatte der Richter die Polizei verständigt."
+    )
+    assert [q.text for q in quotes(text)] == ["der Mann gesucht werde"]
+
+
+def test_konjunktiv_in_a_later_main_clause_after_a_report():
+    text = (
+        "Sprecherin Maria Lenz sagte, die Lage sei ruhig. "
+        "Im Bericht des Stabes wird die Lage mit dem Satz beschrieben, die Stadt halte stand."
+    )
+    got = [q.text for q in quotes(text)]
+    assert got == ["die Lage sei ruhig", "die Stadt halte stand"]
+
+
+def test_konjunktiv_two_in_a_w_clause_is_no_report():
+    text = "Sprecherin Maria Lenz sagte, die Lage sei ruhig. Niemand ahnte, wie lange die Ruhe halten würde."
+    assert [q.text for q in quotes(text)] == ["die Lage sei ruhig"]
+
+
+def test_sollen_with_a_source_reports_a_plan():
+    text = "Der Abzug der Einheiten soll demnach erst im Frühjahr beginnen."
+    expected = "Der Abzug der Einheiten soll demnach erst im Frühjahr beginnen"
+    assert [q.text for q in quotes(text)] == [expected]
+
+
+def test_reportative_sollen_continues_a_report_but_a_plan_does_not():
+    text = (
+        "Energieministerin Halyna Moroz kündigte an, das Netz werde bis Mai repariert. "
+        "Saboteure sollen die Leitungen beschädigt haben. "
+        "Zuerst sollen die Krankenhäuser wieder Strom bekommen."
+    )
+    assert triples(text) == [
+        ("indirect", "das Netz werde bis Mai repariert", "Halyna Moroz"),
+        ("indirect", "Saboteure sollen die Leitungen beschädigt haben", "Halyna Moroz"),
+    ]
+
+
+def test_verb_final_sollen_in_a_relative_clause_continues_nothing():
+    text = (
+        "Energieministerin Halyna Moroz kündigte an, das Netz werde bis Mai repariert. "
+        "Die Stadt baute ein Lager, in dem Diesel gelagert werden soll."
+    )
+    assert [q.text for q in quotes(text)] == ["das Netz werde bis Mai repariert"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Gemäß dem Bürgermeister Lew Horak seien alle Schulen geschlossen.", "Lew Horak"),
+        ("Nach Ansicht von Bürgermeister Lew Horak seien alle Schulen geschlossen.", "Lew Horak"),
+        ("Nach einem Bericht der Zeitung Kyiv Post seien alle Schulen geschlossen.", "Kyiv Post"),
+    ],
+)
+def test_more_source_cues_with_konjunktiv(text, speaker):
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("seien alle Schulen geschlossen", speaker)
+
+
+def test_es_sei_denn_is_no_konjunktiv():
+    text = "Gouverneur Oleh Brenko sagte, die Lage sei ruhig. Die Schulen bleiben zu, es sei denn, es regnet."
+    assert [q.text for q in quotes(text)] == ["die Lage sei ruhig"]
+
+
+def test_second_report_in_the_same_sentence():
+    text = (
+        "Sprecher Jan Ober sagte, die Lage sei schwierig, bestritt jedoch die Annahme, dass "
+        "die Brücke gesprengt worden sei."
+    )
+    assert [q.text for q in quotes(text)] == ["die Lage sei schwierig", "die Brücke gesprengt worden sei"]
+
+
+def test_report_ends_before_the_writers_own_predicate():
+    text = "Er halte die neue Regel für sinnvoll und bezeichnete die Kritik als „überzogen“."
+    assert ("indirect", "Er halte die neue Regel für sinnvoll", None) in triples(text)
+
+
+def test_adverb_damit_before_a_konjunktiv_verb_opens_a_main_clause():
+    text = "Die Firma meldete Insolvenz an. Damit handele es sich um die größte Pleite des Jahres."
+    assert [q.text for q in quotes(text)] == ["Damit handele es sich um die größte Pleite des Jahres"]
+
+
+def test_a_document_that_provides_something():
+    text = "Der Entwurf sieht vor, dass die Schulen im Winter früher schließen."
+    (q,) = quotes(text)
+    assert (q.text, q.verb) == ("die Schulen im Winter früher schließen", "vorsehen")
+
+
+def test_speech_noun_with_a_konjunktiv_clause_after_a_particle():
+    text = "Bürgermeister Lew Horak lehnte den Antrag mit der Begründung ab, die Stadt habe kein Geld."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.rules) == ("die Stadt habe kein Geld", "Lew Horak", ["quote.indirect_noun"])
+
+
+def test_warning_with_an_indicative_main_clause():
+    text = "Gouverneur Oleh Brenko warnte, die Lage wird sich im Winter verschärfen."
+    assert triples(text) == [("indirect", "die Lage wird sich im Winter verschärfen", "Oleh Brenko")]
+
+
+def test_conclusion_drawn_daraus():
+    text = "Militärexperten schließen daraus, dass die Offensive ins Stocken geraten ist."
+    (q,) = quotes(text)
+    assert (q.text, q.verb) == ("die Offensive ins Stocken geraten ist", "schließen")
+
+
+def test_speech_noun_after_a_participle():
+    text = "Die Opposition hatte den Vorwurf erhoben, dass die Gelder zweckentfremdet wurden."
+    (q,) = quotes(text)
+    assert (q.text, q.rules) == ("die Gelder zweckentfremdet wurden", ["quote.indirect_noun"])
+
+
+def test_doubt_about_something_is_no_speech_noun_frame():
+    assert quotes("Es gab Zweifel daran, ob der Zug rechtzeitig fahre.") == []
+
+
+def test_wie_cue_with_a_long_insert_before_its_verb():
+    text = (
+        "Wie die Zeitung Kyiv Post in einem Bericht vom 3. März schreibt, sollen Unbekannte die "
+        "Leitung beschädigt haben."
+    )
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("sollen Unbekannte die Leitung beschädigt haben", "Kyiv Post")

@@ -217,3 +217,347 @@ def test_definite_role_refers_to_the_person_introduced_before():
 
 def test_colon_sentence_split_by_the_segmenter_is_rejoined():
     assert speakers("Kiper: Zwei Menschen seien verletzt worden.") == ["Kiper"]
+
+
+# -- session 2: real-news constructions ------------------------------------------------
+def roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.role) for q in analyse(text).quotes]
+
+
+def test_acronym_with_article_is_an_organisation_not_a_description():
+    text = (
+        "Richter Ole Brandt leitete die Sitzung. "
+        "Der BVG begründete das Urteil damit, dass die Satzung nichtig sei."
+    )
+    assert speakers(text) == ["BVG"]
+
+
+def test_group_nouns_speak_as_a_group_in_the_nominative():
+    text = (
+        "Bürgermeister Till Sander eröffnete den Markt. "
+        "Die Veranstalter erklärten, dass mehr als 5000 Gäste gekommen seien. "
+        "Aus Diplomatenkreisen verlautete, dass die Gespräche weitergingen."
+    )
+    assert speakers(text) == ["Veranstalter", "Diplomatenkreise"]
+
+
+def test_group_noun_keeps_its_adjectives():
+    text = "Politische Beobachter meinten, die Regierung werde das Gesetz zurückziehen."
+    assert speakers(text) == ["politische Beobachter"]
+
+
+def test_indefinite_role_with_a_genitive_is_someone_not_named():
+    text = (
+        "Innenminister Paul Weber besuchte die Stadt. "
+        "Ein Reporter des Senders Radio Nord berichtete, dass die Straßen gesperrt seien."
+    )
+    assert roles(text) == [("Reporter", "Reporter")]
+
+
+def test_name_after_the_genitive_of_a_role():
+    text = "„Wir bauen keine Stellen ab“, so der Chef des Aufsichtsrats Heiko Lorenz."
+    assert roles(text) == [("Heiko Lorenz", "Chef")]
+
+
+def test_name_with_party_in_brackets_after_a_role_apposition():
+    text = (
+        "Abgeordnete Petra Sand kritisierte den Entwurf. "
+        "Unterdessen verteidigte der Vorsitzende des Haushaltsausschusses, Malte Rieger (FDP), den Plan. "
+        "„Der Entwurf ist solide“, sagte Rieger."
+    )
+    assert roles(text) == [("Malte Rieger", "Vorsitzende")]
+
+
+def test_subject_with_a_prepositional_phrase_and_a_relative_clause():
+    text = (
+        "Jonas Falk von der Wetterwarte in Kiel, die das Beben zuerst gemessen hatte, "
+        "sagte, dass solche Erschütterungen selten seien."
+    )
+    assert speakers(text) == ["Jonas Falk"]
+
+
+def test_name_in_an_apposition_right_before_the_verb():
+    text = "Ihre Kollegin im Stadtrat, Maren Voss, urteilte, dass der Haushalt nicht reiche."
+    assert speakers(text) == ["Maren Voss"]
+
+
+def test_subject_after_the_verb_when_a_dative_comes_first():
+    text = "Der örtlichen Zeitung sagte Ilja Baranow: „Ich bleibe in meinem Dorf.“"
+    assert speakers(text) == ["Ilja Baranow"]
+
+
+def test_subject_after_the_verb_behind_a_prepositional_phrase():
+    text = "Als Grund für die Absage gab die Messeleitung an, der Saal sei nicht sicher."
+    assert speakers(text) == ["Messeleitung"]
+
+
+def test_subordinate_clause_subject():
+    text = (
+        "Nachdem die Anwältin Sara Kühn dem Gericht mitgeteilt hatte, dass der Mann gesucht werde, "
+        "wurde die Sitzung unterbrochen."
+    )
+    assert speakers(text) == ["Sara Kühn"]
+
+
+def test_konjunktiv_after_a_sentence_opened_by_another_person():
+    text = (
+        "„Die Preise steigen“, sagte Konzernchef Bernd Hall. "
+        "Pressesprecherin Lea Roth spielte das später herunter. "
+        "Es gebe dafür noch keinen Beschluss."
+    )
+    assert speakers(text) == ["Bernd Hall", "Lea Roth"]
+
+
+def test_man_continues_the_last_speaker():
+    text = (
+        "Offiziell sagt die Stadtverwaltung, man habe alle Auflagen erfüllt. "
+        "Aber man betont auch, dass weitere Kontrollen nötig seien."
+    )
+    assert speakers(text) == ["Stadtverwaltung", "Stadtverwaltung"]
+
+
+def test_lone_surname_takes_the_full_name_given_elsewhere():
+    text = (
+        "Auf dem Podium saß auch Anton Reisig von der Bürgerliste. "
+        "Später entgegnete Reisig empört: „Das lasse ich so nicht stehen.“"
+    )
+    assert speakers(text) == ["Anton Reisig"]
+
+
+def test_organisation_with_a_place_after_it():
+    text = "Der Landesbauernverband Sachsen erklärte, die Ernte sei schlecht ausgefallen."
+    assert speakers(text) == ["Landesbauernverband Sachsen"]
+
+
+def test_acronym_before_a_report_noun_is_the_source():
+    text = "Die Front sei in der Nacht stabil geblieben, hieß es im ISW-Bericht."
+    assert speakers(text) == ["ISW"]
+
+
+def test_sie_after_a_group_refers_to_the_group():
+    text = (
+        "„Wir haben genug Strom“, sagte Ministerin Olha Kraus. "
+        "Vor dem Ministerium protestierten am Abend Demonstranten. "
+        "Das Kraftwerk sei veraltet, erklärten sie."
+    )
+    assert speakers(text) == ["Olha Kraus", "Demonstranten"]
+
+
+def test_pronoun_opening_a_report_refers_to_the_person_just_introduced():
+    text = (
+        "„Das Gesetz kommt zu spät“, sagte die Abgeordnete Rita Hahn. "
+        "Unterdessen verteidigte der Vorsitzende des Innenausschusses, Mirko Stein (SPD), den Entwurf. "
+        "Er halte die neuen Regeln für vertretbar."
+    )
+    assert speakers(text) == ["Rita Hahn", "Mirko Stein"]
+
+
+def test_indefinite_pronoun_is_no_name():
+    text = "„Niemand hat mit diesem Ausmaß gerechnet“, so die Sprecherin der Stadt."
+    assert speakers(text) == ["Sprecherin"]
+
+
+def test_lone_surname_with_a_role_apposition_takes_the_full_name():
+    text = (
+        "Die Familie wird von Rechtsanwältin Dilara Aksoy vertreten. "
+        "Am Abend ging Aksoy, die Anwältin der Familie, noch von einer Einigung aus. "
+        "Ein Sieg sei möglich, sagte die Anwältin."
+    )
+    reg = build_registry(text, [])
+    assert reg.people["aksoy"].name == "Dilara Aksoy"
+    assert speakers(text) == ["Dilara Aksoy"]
+
+
+def test_auxiliary_before_the_subject_of_a_speech_verb():
+    text = (
+        "Außerdem ließ der Pressedienst des Außenministeriums verlauten, dass über weitere Hilfen "
+        "beraten werde."
+    )
+    assert speakers(text) == ["Pressedienst"]
+
+
+def test_source_in_a_document_is_not_the_last_person():
+    text = (
+        "„Wir prüfen das“, sagte Sprecher Jan Ulm. "
+        "Im Schreiben der Behörde heißt es, die Familie habe keinen Anspruch auf Hilfe."
+    )
+    assert speakers(text) == ["Jan Ulm", "Schreiben"]
+
+
+def test_subject_before_the_verb_beats_an_object_after_it():
+    text = "Verkehr: Die FDP fordert die Länder auf, die Mittel seien sofort freizugeben. Das sei dringend."
+    assert speakers(text)[-1] == "FDP"
+
+
+def test_prepositional_source_before_the_verb_is_not_its_subject():
+    text = (
+        "Energieminister Taras Lenko besuchte das Werk. "
+        "Laut der Zeitung Kyiv Post sagte der Minister, dass die Reparatur Monate dauere."
+    )
+    assert speakers(text) == ["Taras Lenko"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "name"),
+    [
+        ("teilte der Koordinierungsstab für Kriegsgefangene mit", "Koordinierungsstab",
+         "Koordinierungsstab für Kriegsgefangene"),
+        ("ein Bericht des Internationalen Komitees vom Roten Kreuz", "Komitees",
+         "Internationales Komitee vom Roten Kreuz"),
+        ("die Soldaten gingen. Ukrainische Luftwaffe", "Luftwaffe", "ukrainische Luftwaffe"),
+    ],
+)
+def test_organisations_with_complements_and_capitalised_adjectives(text, head, name):
+    start = text.index(head)
+    assert org_phrase(text, start, start + len(head)).name == name
+
+
+def test_organisation_adjectives_stop_at_the_sentence_end():
+    text = "Die Polizei hatte das Feuer eröffnet. Laut Militärverwaltung sei die Lage ruhig."
+    start = text.index("Militärverwaltung")
+    assert org_phrase(text, start, start + len("Militärverwaltung")).name == "Militärverwaltung"
+
+
+def test_a_description_keeps_pointing_at_the_person_it_described():
+    text = (
+        "Innenministerin Vera Lind reiste nach Kiew. "
+        "„Wir helfen weiter“, sagte die SPD-Politikerin. "
+        "Ihr Kollege Oleh Marko dankte. „Das ist ein starkes Zeichen“, sagte Marko. "
+        "„Die Hilfe kommt an“, fügte die SPD-Politikerin hinzu."
+    )
+    assert speakers(text) == ["Vera Lind", "Oleh Marko", "Vera Lind"]
+
+
+def test_nationality_adjective_picks_the_right_holder_of_an_office():
+    text = (
+        "Der russische Präsident Igor Wolkow traf den ukrainischen Präsidenten Pawlo Hnat. "
+        "„Wir verhandeln weiter“, sagte Hnat. "
+        "„Es gibt keine Einigung“, sagte der russische Präsident."
+    )
+    assert roles(text) == [("Pawlo Hnat", "Präsident"), ("Igor Wolkow", "Präsident")]
+
+
+def test_colleague_of_the_same_office_with_a_nationality():
+    text = (
+        "Gastgeber war der venezolanische Präsident Rubén Soto und sein kolumbianischer Amtskollege "
+        "Iván Mora. In seiner Rede sagte der kolumbianische Präsident: „Wir bauen die Leitung gemeinsam.“"
+    )
+    assert speakers(text) == ["Iván Mora"]
+
+
+def test_role_is_given_without_its_case_ending():
+    text = "Der Gouverneur traf Präsident Pawlo Hnat. „Die Lage ist ernst“, sagte der Präsident."
+    assert roles(text) == [("Pawlo Hnat", "Präsident")]
+
+
+def test_spokesperson_of_a_named_person_is_someone_else():
+    text = "„Wir bleiben hier“, sagte der Sprecher des Präsidenten Pawlo Hnat."
+    assert roles(text) == [("Sprecher", "Sprecher")]
+
+
+def test_description_noun_before_a_name_is_no_part_of_it():
+    text = "„Ich war es nicht“, sagte der Angeklagte Karl Moos."
+    assert speakers(text) == ["Karl Moos"]
+
+
+def test_source_without_a_person_in_a_cue():
+    text = (
+        "„Ich war es nicht“, sagte der Angeklagte Karl Moos. "
+        "Nach Angaben der Verteidigung habe er für die Tatzeit ein Alibi."
+    )
+    assert speakers(text) == ["Karl Moos", "Verteidigung"]
+
+
+def test_possessive_noun_phrase_is_someone_unnamed():
+    text = (
+        "Die Anwältin Mira Lenz sprach mit Reportern. "
+        "Ihre Mandantin sei davon ausgegangen, dass die Polizei komme."
+    )
+    assert speakers(text) == ["Mandantin"]
+
+
+def test_gender_from_the_name_guides_er_and_sie():
+    text = (
+        "Die Abgeordnete Ljudmila Ostrowa und der Abgeordnete Kirill Sorin trafen sich in Minsk. "
+        "„Wir sind weit gekommen“, sagte sie. „Noch nicht weit genug“, sagte er."
+    )
+    assert speakers(text) == ["Ljudmila Ostrowa", "Kirill Sorin"]
+
+
+def test_nationality_noun_before_a_name_is_a_role():
+    text = "„Ich bin sehr zufrieden“, sagte der Spanier Pablo Ruiz nach dem Spiel."
+    assert roles(text) == [("Pablo Ruiz", "Spanier")]
+
+
+def test_plural_after_a_number_is_no_title():
+    text = "Mehr als 300 Ukrainer Zuflucht fanden in der Schule. „Wir sind sicher“, sagte Olena Wowk."
+    reg = build_registry(text, [])
+    assert "zuflucht" not in reg.people
+
+
+def test_organisation_after_von_is_not_part_of_the_name():
+    text = "John Reed von Human Rights Watch sagte, die Gefangenen seien misshandelt worden."
+    assert speakers(text) == ["John Reed"]
+
+
+def test_plural_role_with_die_is_a_group():
+    text = (
+        "„Es war ein Unfall“, sagte der Fahrer Tom Ahl. "
+        "Die Ermittler erklärten dagegen, der Wagen sei viel zu schnell gewesen."
+    )
+    assert speakers(text) == ["Tom Ahl", "Ermittler"]
+
+
+def test_pronoun_with_a_verb_after_it():
+    text = (
+        "Ministerin Hanna Berg stellte den Plan vor. "
+        "Sie wird mit den Worten zitiert, der Winter werde hart."
+    )
+    assert speakers(text) == ["Hanna Berg"]
+
+
+def test_zufolge_after_a_role_with_a_place_and_an_apposition():
+    text = "Dem Chef der Militärverwaltung von Isjum, Petro Hnida, zufolge seien zwei Bewohner verletzt."
+    assert roles(text) == [("Petro Hnida", "Chef")]
+
+
+def test_military_rank_before_a_name():
+    text = "Die Brigade habe die Stellung gehalten, sagte der Kommandeur der Brigade, Oberst Ihor Sak."
+    assert speakers(text) == ["Ihor Sak"]
+
+
+def test_plural_role_in_the_dative_is_given_in_the_nominative():
+    text = "Russischen Militärbloggern zufolge sei die Siedlung eingekesselt worden."
+    assert speakers(text) == ["Militärblogger"]
+
+
+def test_report_from_a_place_is_the_report_not_the_place():
+    text = (
+        "Das russische Verteidigungsministerium meldete neue Kämpfe. "
+        "Zwei Angriffe habe man abgewehrt, hieß es in dem Bericht aus Moskau."
+    )
+    assert speakers(text) == ["russisches Verteidigungsministerium"]
+
+
+def test_plural_sie_about_things_keeps_the_speaker():
+    text = (
+        "Ministerin Vera Lind betonte, unter den Bewerberinnen seien viele erfahrene Frauen. "
+        "Sie seien für die Arbeit gut geeignet."
+    )
+    assert speakers(text) == ["Vera Lind", "Vera Lind"]
+
+
+def test_plural_sie_after_a_group_is_the_group():
+    text = (
+        "„Wir bauen die Schule wieder auf“, sagte Bürgermeisterin Vera Lind. "
+        "Vor dem Rathaus protestierten am Abend Anwohner. "
+        "Sie seien seit Wochen ohne Heizung."
+    )
+    assert speakers(text) == ["Vera Lind", "Anwohner"]
+
+
+def test_role_before_a_place_is_no_person():
+    text = "Das NATO-Mitglied Polen schickte Hilfe. „Wir helfen“, sagte Sprecher Adam Nowak."
+    reg = build_registry(text, [])
+    assert "polen" not in reg.people
+    assert speakers(text) == ["Adam Nowak"]

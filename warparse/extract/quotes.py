@@ -9,24 +9,41 @@ masked out:
 - a quotation takes its speaker from the frame after it (", sagte Rutte"),
   before it ("Rutte sagte: „…“"), elsewhere in its sentence, in the next
   sentence ("Das sagte …"), or else from the last speaker;
-- indirect speech is a speech verb with a dass-clause, a speech verb with a
-  comma or colon and a Konjunktiv clause, a Konjunktiv clause with a frame
-  after it (", so Peskow"), a Konjunktiv clause with a source cue ("laut X",
-  "demnach"), or a Konjunktiv sentence that continues a report.
+- indirect speech is a speech verb with a dass- or ob-clause, a speech verb
+  with a comma or colon and a Konjunktiv clause, a noun of saying with its
+  clause ("vertrat die Ansicht, dass …", "mit der Begründung, … sei"), a
+  Konjunktiv clause with a frame after it (", so Peskow"), a Konjunktiv or
+  "sollen" clause with a source cue ("laut X", "demnach", "gemäß X"), a
+  Konjunktiv sentence that continues a report, a main clause in Konjunktiv I,
+  reportative "sollen" with a perfect infinitive ("soll … gefälscht haben"),
+  or a subordinate clause in Konjunktiv I ("…, da der Plan zu teuer sei").
+  A report ends where the writer's own main clause resumes (", hatte dieser
+  …", "und bezeichnete …").
 
-An indicative sentence with only a source cue is not a quote.
+An indicative sentence with only a source cue is not a quote, and neither is
+a zu-infinitive ("erklärte, nichts zu wissen"): records.md.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from warparse.context import Context
 from warparse.grammar.quotemarks import QuoteSpan, find_quotes
-from warparse.grammar.speakers import NP, Resolver, Speaker, build_registry, is_opener, org_row, role_head
+from warparse.grammar.speakers import (
+    NP,
+    Resolver,
+    Speaker,
+    build_registry,
+    clause_subject,
+    is_opener,
+    org_row,
+    role_head,
+)
 from warparse.grammar.speech import MASK, cue, find_verb, post_frame, subject
 from warparse.grammar.subjunctive import has_subjunctive, is_konjunktiv1, is_subjunctive
 from warparse.lexicons import word_set
@@ -42,8 +59,15 @@ _DATELINE = compile_pattern(r"\p{Lu}[\p{L}\-]*(?:[/ ]\p{Lu}[\p{L}\-]*){0,2}(?:\s
 _SUBORD = frozenset(
     "wenn weil als da ob obwohl nachdem um ohne statt anstatt wie wo bevor damit sodass falls".split()
 )
-# reportative "sollen" with a perfect infinitive: "soll … verletzt worden sein"
-_REPORTATIVE = compile_pattern(r"\b(?:soll|sollen)\b[^.;:!?]*\b(?:sein|haben)\b")
+# "soll"/"sollen" as the finite verb of a main clause (not verb-final in a subordinate one,
+# "…, nach der … erzwungen werden soll"): with a source in the same sentence ("Der Abzug soll
+# demnach … erfolgen") a plan or claim reported on that source's word
+_SOLL = compile_pattern(r"\b(?:soll|sollen)\b(?!\s*(?:[,.;:!?–]|$))")
+# reportative "sollen" with a perfect infinitive ("soll … gefälscht haben", "sollen … verletzt
+# worden sein"): a claim reported on someone's word even without a source
+_REPORTATIVE_PERFECT = compile_pattern(
+    r"\b(?:soll|sollen)\s(?:[^.;:!?]|(?<=\d)\.){0,300}?\s\p{Ll}\p{L}*(?:t|en)\s+(?:worden\s+|gewesen\s+)?(?:sein|haben)\b"
+)
 _NP_START = compile_pattern(r"\s*(?P<np>" + NP + ")", regex.VERSION1)
 _NEXT_FRAME = compile_pattern(r"\s*(?:Das|Dies|So)\s+")
 
@@ -139,7 +163,18 @@ def _mask(text: str, quotes: list[QuoteSpan]) -> str:
     for q in quotes:
         for i in range(q.open, min(q.close if q.closed else q.end, len(chars))):
             chars[i] = MASK
+    for m in _idioms_re().finditer(text):
+        for i in range(m.start(), m.end()):
+            if chars[i].isalpha():
+                chars[i] = "_"  # "es sei denn": no Konjunktiv to find, offsets unchanged
     return "".join(chars)
+
+
+@cache
+def _idioms_re() -> regex.Pattern[str]:
+    phrases = sorted(word_set("subjunctive_idioms"), key=lambda p: (-len(p), p))
+    alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+    return compile_pattern(rf"\b(?:{alt})\b", regex.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -196,7 +231,7 @@ def _frame_speaker(res: Resolver, masked: str, start: int, end: int, hit) -> tup
         if src is not None:
             return res.resolve(src.group("np"), src.start("np")), src.start("np")
         return res.last, hit.start
-    found = subject(masked, start, hit)
+    found = clause_subject(masked, start, hit.start, hit.end, subject(masked, start, hit), res.reg)
     if found is None:
         return None, hit.start
     phrase, at = found
@@ -243,12 +278,16 @@ def extract(ctx: Context) -> list[Quote]:
             # "Obama berichtet von Hackerangriffen.": a speech verb with its speaker and no
             # reported clause; a Konjunktiv sentence after it continues the report
             hit = find_verb(masked, u.start, u.end)
-            found = subject(masked, _clause_start(masked, u.start, hit.start), hit) if hit else None
+            cs = _clause_start(masked, u.start, hit.start) if hit else u.start
+            found = subject(masked, cs, hit) if hit else None
+            found = clause_subject(masked, cs, hit.start, hit.end, found, res.reg) if hit else None
             if found is not None:
                 sp = res.resolve(found[0], found[1])
                 if sp is not None:
                     res.remember(sp, found[1])
-                    speech_before = True
+            # a speech verb without a resolvable subject ("vermutet er", "wird vermutet")
+            # still opens a report that Konjunktiv may continue
+            speech_before = hit is not None
         if speech_before:
             res.last_at = max(res.last_at, u.end)
     # speech reported inside a quotation: „… Der Präsident hat erklärt, man sei gewillt …“
@@ -366,16 +405,35 @@ def _indirect(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before:
             _verb_rules(u, masked, res, out, hit)
             res.remember(early[0], hit.start)
             return early
+        n_before = len(out.quotes)
         result = _verb_rules(u, masked, res, out, hit)
         if result is not None:
+            _tail_rules(u, masked, res, out, n_before)
             return result
     return _other_rules(u, masked, res, out, speech_before)
+
+
+def _tail_rules(u: Unit, masked: str, res: Resolver, out: _Builder, n_before: int) -> None:
+    """A second report after the first one in the same unit: "…, es sei schwierig, …,
+    bestritt jedoch nicht die Annahme, dass …" (at most two more)."""
+    for _ in range(2):
+        if len(out.quotes) == n_before:
+            return
+        last = max(q.span[1] for q in out.quotes[n_before:])
+        if u.end - last < 20:
+            return
+        n_before = len(out.quotes)
+        tail = Unit(last, u.end, u.paragraph, u.headline)
+        hit = find_verb(masked, last, u.end)
+        if hit is None or _verb_rules(tail, masked, res, out, hit) is None:
+            _noun_rule(tail, masked, res, out)
 
 
 # verbs of saying whose comma introduces the reported clause itself, in any mood
 _SAYING = frozenset(
     "sagen erklären betonen schreiben mitteilen hinzufügen berichten behaupten versichern "
-    "unterstreichen bekräftigen ergänzen meinen erzählen antworten bestätigen".split()
+    "unterstreichen bekräftigen ergänzen meinen erzählen antworten bestätigen kommentieren warnen "
+    "kritisieren einräumen zugeben beteuern verkünden mahnen entgegnen erwidern".split()
 )
 # a main clause after the comma: a pronoun or an article with a noun ("die USA hielten …"),
 # not a relative clause ("…, die am Montag …")
@@ -398,7 +456,7 @@ def _has_verb(clause: str) -> bool:
     )
 
 
-_DASS = compile_pattern(r",\s*(?:dass|daß)\s")
+_DASS = compile_pattern(r",\s*(?:dass|daß|ob)\s")  # "erklärte, dass …", "fragte, ob …"
 
 
 def _verb_rules(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
@@ -449,7 +507,57 @@ def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_befo
     found = _frame_after(u, masked, res, out, u.end)
     if found is not None:
         return found
+    found = _noun_rule(u, masked, res, out)
+    if found is not None:
+        return found
     return _colon_cue_rules(u, masked, res, out, speech_before)
+
+
+@cache
+def _speech_noun_re() -> regex.Pattern[str]:
+    nouns = "|".join(regex.escape(n) for n in sorted(word_set("speech_nouns"), key=lambda n: (-len(n), n)))
+    # a verb particle or participle may stand between ("mit der Begründung ab, …", "hatte die
+    # Vorgabe gemacht, dass …")
+    return compile_pattern(
+        rf"\b(?:{nouns})(?:\s+(?:ab|an|auf|aus|bei|dar|ein|fest|hin|mit|nach|vor|zu|zurück|erhoben|vertreten"
+        rf"|ge\p{{Ll}}{{2,12}}(?:t|en)))?"
+        rf"\s*,\s*(?:(?P<conj>dass|daß|ob)\s)?"
+    )
+
+
+def _noun_rule(u: Unit, masked: str, res: Resolver, out: _Builder):
+    """A noun of saying with its dass- or ob-clause, or with a Konjunktiv clause after a comma:
+    "Er vertrat die Ansicht, dass …", "die Frage, ob …", "mit der Begründung, der Plan sei
+    zu teuer"; the speaker is the clause's subject when it names one."""
+    for m in _speech_noun_re().finditer(masked, u.start, u.end):
+        end = _report_end(masked, m.end(), u.end)
+        clause = masked[m.end() : end]
+        if m.group("conj") is None:
+            first = regex.match(r"\s*(\p{L}+)", clause)
+            if first is None or not has_subjunctive(clause):
+                continue
+            lead = first.group(1).lower()
+            if lead in _SUBORD | _W_WORDS or (lead in _RELATIVE and not _article_v2(clause)):
+                continue
+        elif m.group("conj") == "ob" and not has_subjunctive(clause):
+            continue  # "Offen ist die Frage, ob … abstimmt": the writer's own question
+        sp = _leading_subject(masked, _clause_start(masked, u.start, m.start()), m.start(), res)
+        out.add(m.end(), end, "indirect", sp, None, "quote.indirect_noun")
+        return sp, None
+    return None
+
+
+def _leading_subject(masked: str, start: int, end: int, res: Resolver) -> Speaker | None:
+    """The subject that opens a clause ("Hafenchef Ihor Sawtschenko ist der Meinung"); none
+    after an opener ("Seit dem Jahr gab es Hinweise": the subject follows the verb)."""
+    w = regex.match(r"\s*(\p{Lu}\p{L}*)", masked[start:end])
+    if w is None or is_opener(w.group(1)):
+        return None
+    np = _NP_START.match(masked, start, end)
+    sp = res.resolve(np.group("np"), np.start("np")) if np else None
+    if sp is not None:
+        res.remember(sp, np.start("np"))
+    return sp
 
 
 def _frame_after(u: Unit, masked: str, res: Resolver, out: _Builder, limit: int):
@@ -513,7 +621,7 @@ def _colon_cue_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_
         sp = res.resolve(phrase, at) if phrase else res.last
         if sp is not None:
             res.remember(sp, at)
-        if not (has_subjunctive(masked[s:e]) or _REPORTATIVE.search(masked, s, e)):
+        if not (has_subjunctive(masked[s:e]) or _SOLL.search(masked, s, e)):
             # an indicative sentence with a source is no quote, but Konjunktiv after it
             # continues what that source said
             return _CONTEXT_ONLY
@@ -521,20 +629,52 @@ def _colon_cue_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_
         out.add(start, e, "indirect", sp, None, "quote.indirect_cue")
         return sp, None
     # 6. a Konjunktiv sentence continuing a report: "Die NATO sei keine Konfliktpartei."
-    if speech_before and not u.quotes and _main_subjunctive(masked, s, e):
-        out.add(s, e, "indirect", res.last, None, "quote.indirect_continuation")
+    main = _main_subjunctive(masked, s, e) if speech_before else None
+    if main is not None and not u.quotes:
+        out.add(main, _report_end(masked, main, e), "indirect", res.last, None, "quote.indirect_continuation")
         return res.last, None
-    if speech_before and u.quotes and _main_subjunctive(masked, s, e):
-        out.add(s, e, "indirect", res.last, None, "quote.indirect_continuation")
+    if main is not None and u.quotes:
+        out.add(main, e, "indirect", res.last, None, "quote.indirect_continuation")
         return res.last, None
-    if speech_before and _REPORTATIVE.search(masked, s, e) and not u.quotes:
-        out.add(s, e, "indirect", res.last, None, "quote.indirect_reportative")
+    if speech_before and _REPORTATIVE_PERFECT.search(masked, s, e) and not u.quotes:
+        out.add(s, _report_end(masked, s, e), "indirect", res.last, None, "quote.indirect_reportative")
         return res.last, None
+    # 6b. reportative "sollen" with a perfect infinitive: "Der Kassierer soll Geld
+    #     unterschlagen haben."
+    if not u.headline and _REPORTATIVE_PERFECT.search(masked, s, e):
+        # no report before it: whose claim it is stays open rather than guessed
+        out.add(s, _report_end(masked, s, e), "indirect", None, None, "quote.indirect_reportative")
+        return _CONTEXT_ONLY
     # 7. a main clause in Konjunktiv I reports speech even without a frame: "Viele Menschen
     #    seien in Panik auf die Straße gelaufen."
     if not u.headline and _main_konjunktiv1(masked, s, e):
-        out.add(s, e, "indirect", res.last, None, "quote.indirect_konjunktiv")
+        out.add(s, _report_end(masked, s, e), "indirect", res.last, None, "quote.indirect_konjunktiv")
         return res.last, None
+    # 8. a subordinate or relative clause in Konjunktiv I gives someone's reasons or claims:
+    #    "Der Minister lehnte ab, da der Plan zu teuer sei."
+    if not u.headline:
+        return _subordinate_konjunktiv1(u, masked, res, out)
+    return None
+
+
+_SUB_OPENER = compile_pattern(
+    r",\s*(?:da|weil|falls|nachdem|wonach|obwohl|zumal|sofern|solange|bis|der|die|das|dem|den|deren|dessen"
+    r"|denen|welche|welcher|welches)\s"
+)
+
+
+def _subordinate_konjunktiv1(u: Unit, masked: str, res: Resolver, out: _Builder):
+    s, e = u.start, u.end
+    for m in _SUB_OPENER.finditer(masked, s, e):
+        begin = m.start() + 1
+        nxt = masked.find(",", m.end(), e)
+        clause_end = nxt if nxt >= 0 else e
+        words = regex.findall(r"\b\p{Ll}+\b", masked[m.end() : clause_end])
+        if not any(is_konjunktiv1(w) for w in words):
+            continue
+        sp = _leading_subject(masked, s, begin, res)
+        out.add(begin, _report_end(masked, m.end(), e), "indirect", sp, None, "quote.indirect_subordinate")
+        return sp, None
     return None
 
 
@@ -547,17 +687,33 @@ def _main_konjunktiv1(masked: str, s: int, e: int) -> bool:
         if not words:
             continue
         lead = words[0].lower()
+        if first and _adverb_lead(words):
+            lead = ""  # "Damit handele es sich …": an adverb before the finite verb
         if words[0] in ("Ich", "Wir") or (first and lead in _SUBORD):
             return False
+        if lead in _SUBORD or (not first and lead in _RELATIVE) or lead in ("und", "oder", "aber"):
+            first = False
+            continue  # a subordinate or relative clause; "Die Ursache sei …" opens a main clause
         first = False
-        if lead in _SUBORD or lead in _RELATIVE or lead in ("und", "oder", "aber"):
-            continue
-        if any(is_konjunktiv1(w) for w in words[:10]):
+        if any(is_konjunktiv1(w) for w in words[:20]):
             return True
     return False
 
 
 _RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welches".split())
+
+
+def _article_v2(clause: str) -> bool:
+    """Whether a clause opening with "der"/"die"/"das" is a main clause (article, noun,
+    Konjunktiv verb: "die Stadt habe kein Geld"), not a relative one ("die … habe")."""
+    words = regex.findall(r"\b\p{L}+\b", clause[:80])[:3]
+    return len(words) == 3 and words[1][0].isupper() and is_subjunctive(words[2])
+
+
+def _adverb_lead(words: list[str]) -> bool:
+    """A capitalised "Da"/"Damit"/"Wie" right before a Konjunktiv finite verb opens a main
+    clause ("Damit handele es sich um …", "Da sei nichts zu machen"), not a subordinate one."""
+    return len(words) > 1 and words[0][0].isupper() and is_subjunctive(words[1])
 
 
 def _np() -> str:
@@ -581,23 +737,72 @@ def _segment_start(masked: str, s: int, at: int) -> int:
 
 
 def _report_end(masked: str, start: int, end: int) -> int:
-    """Where a report that starts at ``start`` ends: before a frame ", so X" or the unit end."""
-    for m in regex.finditer(r"[,;]", masked[start:end]):
-        if post_frame(masked, start + m.start(), end) is not None:
-            return start + m.start()
+    """Where a report that starts at ``start`` ends: before a frame ", so X", before the main
+    clause that a fronted subordinate clause leads into (", hatte dieser versucht …", ",
+    bestritt jedoch …"), before an indicative "denn"/"doch" clause, or at the unit end."""
+    for m in _REPORT_BREAK.finditer(masked, start, end):
+        at = m.start()
+        if masked[at] == " ":
+            # "… sei vertretbar und bezeichnete …": the writer's own predicate follows
+            if m.group("verb") in _MAIN_RESUMES:
+                return at
+            continue
+        if post_frame(masked, at, end) is not None:
+            return at
+        nxt = _NEXT_WORD.match(masked, at + 1, end)
+        if nxt is None or masked[at] != ",":
+            continue
+        word = nxt.group(1)
+        if word in _MAIN_RESUMES:
+            return at
+        if word in _ASIDE and not has_subjunctive(masked[nxt.end() : end]):
+            return at
     return end
 
 
-def _main_subjunctive(masked: str, s: int, e: int) -> bool:
-    """Whether the unit's main clause is Konjunktiv: a Konjunktiv form outside masked quotes
-    among its first clause's words (or anywhere, for short units)."""
+_REPORT_BREAK = compile_pattern(r"[,;]| und (?P<verb>\p{Ll}+)\b")
+
+
+_NEXT_WORD = compile_pattern(r"\s*(\p{Ll}+)\b")
+# a finite verb right after a comma: the main clause after a fronted subordinate clause,
+# or a second predicate of the frame's subject (", bestritt jedoch …")
+_MAIN_RESUMES = frozenset(
+    "hatte hatten hat haben ist war waren sind wird wurde wurden werden kann konnte konnten muss musste "
+    "mussten will wollte wollten gab gibt bestritt bestätigte räumte kündigte wies warf forderte "
+    "betonte erklärte sagte fügte bezeichnete bezeichneten nannte nannten lehnte lehnten".split()
+)
+_ASIDE = frozenset("denn doch jedoch sondern".split())
+
+
+def _main_subjunctive(masked: str, s: int, e: int) -> int | None:
+    """Where the unit's Konjunktiv main clause starts (a Konjunktiv form outside masked
+    quotes): the unit start when its first clause has one, else the first later clause that
+    is not subordinate ("…gekennzeichnet, Folter läge nur dann vor"); None when there is none."""
     words = regex.findall(r"\b\p{L}+\b", masked[s:e])
     if not words:
-        return False
-    first_clause = masked[s:e].split(",")[0]
-    if has_subjunctive(first_clause):
-        return True
-    return any(is_subjunctive(w) for w in words[:12]) and words[0].lower() not in _SUBORD
+        return None
+    clauses = masked[s:e].split(",")
+    if has_subjunctive(clauses[0]):
+        return s
+    if words[0].lower() in _SUBORD and not _adverb_lead(words):
+        return None
+    # a later clause counts unless it is subordinate: "Niemand ahnte, wie sehr … würde" is no report
+    at = s + len(clauses[0]) + 1
+    for clause in clauses[1:4]:
+        start, at = at, at + len(clause) + 1
+        lead = regex.match(r"\s*(\p{L}+)(?:\s+(\p{L}+))?", clause)
+        if lead is None or lead.group(1).lower() in _SUBORD | _RELATIVE | _W_WORDS:
+            continue
+        if lead.group(2) and lead.group(2).lower() in _RELATIVE:
+            continue  # "bei denen …", "mit dem …"
+        if any(is_subjunctive(w) for w in regex.findall(r"\b\p{L}+\b", clause)[:12]):
+            return start
+    return None
+
+
+_W_WORDS = frozenset(
+    "was warum wann wer wen wem wessen weshalb wieso weswegen wohin woher womit wodurch".split()
+)
 
 
 # re-exported for tests: role and organisation lookup

@@ -9,16 +9,26 @@ is then resolved against them: a surname to the full name given anywhere,
 a role noun to the latest person with that role, a generic organisation
 ("das Ministerium", "die Behörde") to the latest organisation of its class,
 a pronoun to the latest compatible speaker or person.
+
+Speakers that are no person: organisations (``data/organisations.tsv``),
+acronyms ("der BGH", "die SPD"), and groups (``data/groups.txt``:
+"Augenzeugen", "politische Beobachter", "aus Militärkreisen"), named in the
+nominative plural as the text gives them. An anonymous single source ("ein
+Reporter des Senders …", "ein hochrangiger Regierungsbeamter") is its role
+noun. A description ("der Däne", "der SPD-Politiker") points at the last
+person spoken of, and keeps pointing at them; an adjective before a role
+("der brasilianische Präsident") picks the person introduced with it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
+from warparse.grammar.places import lookup as place_lookup
 from warparse.lexicons import table, word_list, word_set
 from warparse.rules import compile_pattern
 
@@ -30,8 +40,10 @@ _NAMEPART = rf"(?:{_CAPW}|(?:al|el|ad|as|bin)-{_CAPW})"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|dos|du|al|el|bin|ibn|ben|zu|le|la|y)"
 _NAMES = rf"{_NAMEPART}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEPART}){{0,5}}"
 _GEN = rf"(?:\s+(?:der|des)\s+(?:{_ADJ}\s+){{0,2}}{_NAMES})"
-_APPOS = rf"(?:,\s+{_NAMEPART}(?:\s+{_NAMEPART}){{1,3}}(?=\s*[,.;]|\s*$))"
-NP = rf"(?:(?:{_DET}\s+)?(?:{_ADJ}\s+){{0,3}}{_NAMES}{_GEN}?{_APPOS}?|(?:[Ee]r|[Ss]ie)\b)"
+# ", Tymur Tkatschenko," with its closing comma ("Dem Chef …, Olexander Prokudin, zufolge")
+_APPOS = rf"(?:,\s+{_NAMEPART}(?:\s+{_NAMEPART}){{1,3}}(?:,(?=\s)|(?=\s*[.;]|\s*$)))"
+_FROM = rf"(?:\s+(?:von|aus)\s+{_NAMEPART})"  # "der Militärverwaltung von Cherson"
+NP = rf"(?:(?:{_DET}\s+)?(?:{_ADJ}\s+){{0,3}}{_NAMES}{_GEN}?{_FROM}?{_APPOS}?|(?:[Ee]r|[Ss]ie|[Mm]an)\b)"
 NP_RE = compile_pattern(NP, regex.VERSION1)
 
 _WORD_RE = compile_pattern(r"[\p{L}\p{M}'’\-]+")
@@ -48,6 +60,12 @@ class Speaker:
     kind: str = "person"
     role: str | None = None
     gender: str | None = None  # m, f, n, pl or None when unknown
+    titles: list[str] = field(default_factory=list)  # descriptions used for them ("SPD-Politiker")
+    qualifiers: list[str] = field(default_factory=list)  # adjective stems of the role ("brasilianisch")
+
+    def __post_init__(self) -> None:
+        if self.role:
+            self.role = role_lemma(self.role)  # "des Präsidenten" -> "Präsident"
 
 
 @dataclass(slots=True)
@@ -55,6 +73,7 @@ class Mention:
     start: int
     speaker: Speaker
     quoted: bool = False  # inside direct speech: not an antecedent for pronouns
+    subject: bool = False  # opens its sentence ("Die Bochumer Polizei ist …"): a new topic
 
 
 @dataclass(slots=True)
@@ -63,6 +82,8 @@ class Registry:
 
     people: dict[str, Speaker] = field(default_factory=dict)  # surname (lower) -> person
     mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # where each mention starts (sorted)
+    text: str = ""
 
 
 # -- lexicons ---------------------------------------------------------------
@@ -97,6 +118,33 @@ def _openers() -> frozenset[str]:
     return word_set("clause_openers")
 
 
+@cache
+def _groups() -> tuple[str, ...]:
+    return tuple(sorted(word_set("groups"), key=len, reverse=True))
+
+
+_ACRONYM = compile_pattern(r"\p{Lu}[\p{Lu}\d]+(?:-\p{Lu}[\p{Lu}\d]*)?")
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capital short name ("BGH", "SBU", "CDU"): an organisation, never a person's name."""
+    return len(word) <= 8 and bool(_ACRONYM.fullmatch(word))
+
+
+@cache
+def group_noun(word: str) -> str | None:
+    """The nominative plural of a group noun ("Militärkreisen" -> "Militärkreise",
+    "Augenzeugen" -> "Augenzeugen"), or None."""
+    if not word[:1].isupper():
+        return None
+    w = word.lower()
+    for head in _groups():
+        for form in (head, head + "n"):
+            if w.endswith(form):
+                return word[: len(w) - len(form) + len(head)]
+    return None
+
+
 def _variants(word: str) -> list[str]:
     """The word and its forms without a case ending (genitive -s/-es, dative -n/-en)."""
     w = word.lower()
@@ -117,6 +165,15 @@ def role_head(word: str) -> str | None:
             if w.endswith(head):
                 return canon
     return None
+
+
+def role_lemma(word: str) -> str:
+    """A role noun without its case ending ("Präsidenten" -> "Präsident", "Generalsekretärs"
+    -> "Generalsekretär"); unchanged when no form ends with a role head."""
+    for v in _variants(word):
+        if any(v.endswith(head) for head, _ in _roles()):
+            return word[: len(v)]
+    return word
 
 
 def _role_female(word: str) -> bool:
@@ -142,7 +199,7 @@ _PRONOMINAL_ADVERB = compile_pattern(
 )
 
 
-_ADVERB_END = compile_pattern(r"\p{Lu}\p{Ll}+(?:lich|weise|ell|mals|dings|falls|wärts)")
+_ADVERB_END = compile_pattern(r"\p{Lu}\p{Ll}+(?:lich|weise|ell|mals|dings|falls|wärts|zeitig|seits)")
 _ADJECTIVE_END = compile_pattern(r"\p{Lu}\p{Ll}+(?:isch|lich|ig)(?:e|en|er|es|em)")
 
 
@@ -161,6 +218,13 @@ _MONTHS = frozenset(
 )
 
 
+_QUANTIFIERS = frozenset(
+    "viele mehrere einige zahlreiche wenige alle zwei drei vier fünf sechs sieben acht neun zehn "
+    "dutzende hunderte tausende".split()
+)
+_INDEFINITE_PRONOUNS = frozenset(
+    "niemand jemand keiner keine alle viele einige manche wenige beide jeder jede andere".split()
+)
 _NAME_PARTICLES = frozenset("von van der den de da la del dos du bin al zu".split())
 
 
@@ -172,6 +236,12 @@ def _is_name_token(tok: str) -> bool:
         and tok not in _MONTHS
         and not is_opener(tok)
         and not _ADJECTIVE_END.fullmatch(tok)  # "Chinesische Politiker" at a sentence start
+        and not is_acronym(tok)  # "BGH", "SPD": organisations
+        and tok.lower() not in _INDEFINITE_PRONOUNS  # "Niemand", "Viele" at a sentence start
+        and tok.lower() not in _POSSESSIVES  # "Ihre Mandantin"
+        and tok.lower() not in _DETS  # "Die" at a sentence start
+        and group_noun(tok) is None  # "Augenzeugen", "Veranstalter"
+        and tok.lower() not in _descriptions()  # "der Angeklagte Karl Moos"
     )
 
 
@@ -195,13 +265,59 @@ def _name_run(toks: list[tuple[str, int]], i: int, limit: int = 4) -> int:
     return j
 
 
-def _add_person(reg: Registry, names: list[str], role: str | None, start: int) -> None:
+def _add_person(
+    reg: Registry, names: list[str], role: str | None, start: int, qualifier: str | None = None
+) -> None:
     if not names:
         return
+    _add_person_named(reg, names, role)
+    if qualifier:
+        reg.people[names[-1].lower()].qualifiers.append(qualifier)
+
+
+def _qualifier(toks: list[tuple[str, int]], i: int) -> str | None:
+    """The stem of the adjective right before a role noun ("der brasilianische Präsident" ->
+    "brasilianisch"), which tells two people of the same office apart."""
+    w = toks[i - 1][0] if i > 0 else ""
+    if w[:1].islower() and w not in _DETS and len(w) > 4 and _ADJ_END.search(w):
+        return _ADJ_END.sub("", w)
+    return None
+
+
+_MALE_IN_A = frozenset(
+    "nikita ilja mischa sascha kostja wanja grischa mustafa luca andrea joshua jona".split()
+)
+
+
+def _name_gender(names: list[str]) -> str | None:
+    """The gender a name shows: Slavic surnames in -owa/-ewa/-ina/-aja are female, in
+    -ow/-ew/-in/-ski/-yj male ("Sacharowa", "Peskow"); a first name in -a is female
+    ("Anna Berg"), with a few male exceptions ("Ilja"). None when the name does not tell."""
+    last = names[-1].lower()
+    if last.endswith(("owa", "ewa", "jewa", "ina", "aja", "ska", "cka", "ová")):
+        return "f"
+    if len(names) >= 2 and last.endswith(("ow", "ew", "in", "ski", "skyj", "skij", "yj", "ij")):
+        return "m"
+    first = names[0].lower() if len(names) >= 2 else ""
+    if first.endswith("a") and first not in _MALE_IN_A:
+        return "f"
+    return None
+
+
+def _gender(role: str | None, names: list[str]) -> str | None:
+    """A person's gender from their role noun ("Sprecherin") or else their name; a role in
+    -e ("die Vorsitzende", "der Abgeordnete") tells nothing."""
+    if role and _role_female(role):
+        return "f"
+    if role and not role.lower().endswith(("e", "en")):
+        return "m"
+    return _name_gender(names)
+
+
+def _add_person_named(reg: Registry, names: list[str], role: str | None) -> None:
     full = " ".join(names)
     key = names[-1].lower()
-    female = role is not None and _role_female(role)
-    gender = "f" if female else ("m" if role else None)
+    gender = _gender(role, names)
     person = reg.people.get(key)
     if person is None or len(full) > len(person.name):
         if person is not None:
@@ -210,31 +326,80 @@ def _add_person(reg: Registry, names: list[str], role: str | None, start: int) -
         person = Speaker(full, "person", role, gender)
         reg.people[key] = person
     elif role and not person.role:
-        person.role, person.gender = role, gender
+        person.role, person.gender = role, gender or person.gender
+
+
+def _genitive_name(toks: list[tuple[str, int]], i: int) -> tuple[int, int] | None:
+    """(start, end) of a full name after a genitive that starts at ``i`` ("des
+    Verwaltungsrats Ulrich Müller", "der Vereinigten Staaten Barack Obama"); None when the
+    genitive's own noun is a role ("des Präsidenten Selenskyj": the name is the president's)."""
+    n = len(toks)
+    if i + 2 >= n or toks[i][0] not in ("des", "der"):
+        return None
+    k = i + 1
+    while k < n and k - i < 4 and toks[k][0][:1].islower() and _ADJ_END.search(toks[k][0]):
+        k += 1  # "des britischen Geheimdienstes"
+    while (
+        k + 1 < n and k - i < 5 and toks[k][0].endswith(("en", "er")) and toks[k + 1][0][:1].isupper()
+    ):
+        k += 1  # "der Vereinigten Staaten", "des Weißen Hauses"
+    if k >= n or not toks[k][0][:1].isupper() or role_head(toks[k][0]) is not None:
+        return None
+    org = org_row(toks[k][0])
+    if org is not None and org[0]["class"] == "media":
+        return None  # "des Senders Radio Nord": the name is the station's
+    j = _name_run(toks, k + 1)
+    if j >= k + 3 and (j >= n or not _NAME_TOKEN.fullmatch(toks[j][0])):
+        return k + 1, j
+    return None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` belongs to its sentence's first noun phrase ("Die Bochumer
+    Polizei", "Der ukrainische Verteidigungsminister Rustem Umjerow"): only articles,
+    adjectives and capitalised words stand between it and the sentence start."""
+    gap = text[max(0, at - 80) : at]
+    cut = max(gap.rfind(c) for c in ".!?:\n")
+    if cut < 0 and at > 80:
+        return False
+    words = _WORD_RE.findall(gap[cut + 1 :])
+    return len(words) <= 5 and all(
+        w.lower() in _DETS or (w[0].isupper() and not is_opener(w)) or (w[0].islower() and _ADJ_END.search(w))
+        for w in words
+    )
 
 
 def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
     """Scan ``text`` for the people it introduces and every mention of people and organisations."""
-    reg = Registry()
+    reg = Registry(text=text)
     toks = [(m.group(), m.start()) for m in _WORDS_RE.finditer(text)]
     n = len(toks)
     for i, (tok, at) in enumerate(toks):
         if role_head(tok) is None:
             continue
+        if i > 0 and (toks[i - 1][0][0].isdigit() or toks[i - 1][0].lower() in _QUANTIFIERS):
+            continue  # "300 Ukrainer", "viele Experten": a plural, not a title before a name
         # "Präsident Wolodymyr Selenskyj", "NATO-Generalsekretär Mark Rutte"
         j = _name_run(toks, i + 1)
         single_genitive = j == i + 2 and toks[i + 1][0].endswith("s")
-        if j > i + 1 and not single_genitive:
-            _add_person(reg, [t for t, _ in toks[i + 1 : j] if _is_name_token(t) or t[0].islower()], tok, at)
+        single_place = j == i + 2 and bool(place_lookup(toks[i + 1][0]))  # "das NATO-Mitglied Polen"
+        if j > i + 1 and not single_genitive and not single_place:
+            names = [t for t, _ in toks[i + 1 : j] if _is_name_token(t) or t[0].islower()]
+            _add_person(reg, names, tok, at, _qualifier(toks, i))
+            continue
+        # "der Chef des Verwaltungsrats Ulrich Müller": a name right after the genitive
+        j = _genitive_name(toks, i + 1)
+        if j is not None:
+            _add_person(reg, [t for t, _ in toks[j[0] : j[1]]], tok, at, _qualifier(toks, i))
             continue
         # "der Chef der Kiewer Militärverwaltung, Tymur Tkatschenko,"
         k = i + 1
-        while k < n and k - i < 6 and toks[k][0] != ",":
+        while k < n and k - i < 8 and toks[k][0] != ",":
             k += 1
         if k < n and toks[k][0] == ",":
             j = _name_run(toks, k + 1)
-            if j >= k + 3 and (j >= n or toks[j][0] in (",", ";")):
-                _add_person(reg, [t for t, _ in toks[k + 1 : j]], tok, at)
+            if j >= k + 3 and (j >= n or toks[j][0] in (",", ";", "(")):
+                _add_person(reg, [t for t, _ in toks[k + 1 : j]], tok, at, _qualifier(toks, i))
                 continue
         # "Dmytro Lubinez, Menschenrechtsbeauftragter des Parlaments"
         k = i - 1
@@ -252,7 +417,10 @@ def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
             while b - 1 >= 0 and k - b < 4 and _is_name_token(toks[b - 1][0]):
                 b -= 1
             if k - b >= 2:
-                _add_person(reg, [t for t, _ in toks[b:k]], tok, toks[b][1])
+                _add_person(reg, [t for t, _ in toks[b:k]], tok, toks[b][1], _qualifier(toks, i))
+            elif k - b == 1 and (full := full_name_in(text, toks[b][0])) is not None:
+                # "Celebi, die Anwältin der Frau,"
+                _add_person(reg, full, tok, toks[b][1], _qualifier(toks, i))
     # every mention of a known surname or an organisation, in order
     spans = sorted(quoted)
     starts = [a for a, _ in spans]
@@ -262,20 +430,72 @@ def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
         for v in _variants(tok):
             person = reg.people.get(v)
             if person is not None and tok[0].isupper():
-                reg.mentions.append(Mention(at, person, inside))
+                reg.mentions.append(Mention(at, person, inside, not inside and _opens_sentence(text, at)))
                 break
         else:
+            group = group_noun(tok)
+            if group is not None:
+                # "Menschenrechtler kritisierten …; sie": groups are antecedents of "sie"
+                head = text[max(0, at - 40) : at + len(tok)]
+                reg.mentions.append(Mention(at, _group_phrase(head, group), inside))
+                continue
             row = org_row(tok)
             if row is not None and not row[2]:
                 org = org_phrase(text, at, at + len(tok))
                 if org is not None:
-                    reg.mentions.append(Mention(at, org, inside))
+                    reg.mentions.append(Mention(at, org, inside, not inside and _opens_sentence(text, at)))
             elif row is not None and tok[0].isupper():
                 # "nach Angaben des Ministeriums": the latest organisation of its class
                 found = _latest(reg, at, _same_class(row[0]["class"]))
                 if found is not None:
                     reg.mentions.append(Mention(at, found, inside))
+    reg.starts = [m.start for m in reg.mentions]
     return reg
+
+
+_INDEFINITE = frozenset("ein eine einer einem einen eines".split())
+_POSSESSIVES = frozenset("sein seine seiner seinen seinem ihr ihre ihrer ihren ihrem unser unsere".split())
+# endings of common nouns that are never a person's surname ("Arbeitswelt", "Entscheidung")
+_COMMON_NOUN = compile_pattern(r"(?:ung|ungen|heit|keit|schaft|tion|tionen|tät|nis|nisse|ismus|welt|iken)$")
+
+
+@cache
+def _descriptions() -> frozenset[str]:
+    return word_set("descriptions")
+
+
+def _describes(words: list[str]) -> bool:
+    """Whether "der/die …" describes one person named before ("der Niederländer", "der
+    39-Jährige", "die Ukrainerin", "der Mann"), not a thing or a group ("die Sprachschule",
+    "die Veranstalter")."""
+    det, noun = words[0].lower(), words[-1]
+    low = noun.lower()
+    if low in _descriptions() or low.endswith(("jährige", "jähriger", "jährigen")):
+        return True
+    if det == "der":
+        # "der Niederländer", "der Däne": masculine singular ("dem Schreiben" is a thing);
+        # not a feminine noun ("nach Angaben der Verteidigung": a genitive)
+        return _COMMON_NOUN.search(low) is None
+    return low.endswith("in")  # "die Ukrainerin"
+
+
+def _group_phrase(head: str, group: str, phrase_start: bool = False) -> Speaker:
+    """A group as a speaker, in the nominative plural with its adjectives ("die
+    politischen Beobachter" -> "politische Beobachter"); with ``phrase_start`` a
+    capitalised first word is an adjective too ("Lokale Medien")."""
+    adjs: list[str] = []
+    words = _WORD_RE.findall(head)[:-1]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        adjective = (
+            (w[0].islower() and _ADJ_END.search(w) and len(w) > 3)
+            or _ADJECTIVE_END.fullmatch(w)
+            or (phrase_start and i == 0 and w.endswith(("e", "en")) and w.lower() not in _DETS)
+        )
+        if not adjective or w.lower() in _DETS:
+            break
+        adjs.insert(0, _ADJ_END.sub("", w.lower()) + "e")  # "Politische Beobachter" at a sentence start
+    return Speaker(" ".join([*adjs, group]), "org", None, "pl")
 
 
 # -- organisations --------------------------------------------------------------
@@ -288,20 +508,47 @@ def org_phrase(text: str, start: int, end: int) -> Speaker | None:
         return None
     row, lemma, _generic = found
     gender = row["gender"]
-    before = _WORD_RE.findall(text[max(0, start - 60) : start])
+    window = text[max(0, start - 60) : start]
+    cut = max(window.rfind(c) for c in ".!?:;,()")  # adjectives stand in the same phrase
+    before = _WORD_RE.findall(window[cut + 1 :])
     adjs: list[str] = []
-    for w in reversed(before):
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
         if w[0].islower() and _ADJ_END.search(w) and w not in _DETS and len(w) > 3:
             adjs.insert(0, _ADJ_END.sub("", w) + _STRONG.get(gender, "e"))
         elif w[0].isupper() and w.endswith("er") and not adjs and w.lower() not in _DETS and not org_row(w):
             adjs.insert(0, w)  # "Kiewer Militärverwaltung"
+        elif (
+            w[0].isupper()
+            and w.endswith(("e", "en", "es", "em"))
+            and i > 0
+            and before[i - 1].lower() in _DETS
+            and not org_row(w)
+            and not role_head(w)
+        ):
+            adjs.insert(0, _ADJ_END.sub("", w) + _STRONG.get(gender, "e"))  # "des Internationalen Komitees"
+            break
+        elif i == 0 and (cut >= 0 or start < 60) and _ADJECTIVE_END.fullmatch(w) and not adjs:
+            adjs.insert(0, _ADJ_END.sub("", w.lower()) + _STRONG.get(gender, "e"))  # "Ukrainische Luftwaffe"
+            break
         else:
             break
     name = " ".join([*adjs, lemma])
-    m = regex.match(r"\s+(?:der|des)\s+((?:Region|Gebiets?|Stadt|Oblast)\s+\p{Lu}[\p{L}\-]+)", text[end:])
+    rest = text[end : end + 80]
+    m = regex.match(r"\s+(?:der|des)\s+((?:Region|Gebiets?|Stadt|Oblast)\s+\p{Lu}[\p{L}\-]+)", rest)
     if m:
         name += " der " + m.group(1).replace("Gebiets", "Gebiet")
+        rest = rest[m.end() :]
+    # "Koordinierungsstab für Kriegsgefangene", "Komitee vom Roten Kreuz": part of the name
+    m = regex.match(r"\s+((?:für|vom)\s+(?:\p{Lu}\p{Ll}+en\s+)?\p{Lu}[\p{L}\-]+)", rest)
+    if m:
+        name += " " + m.group(1)
     return Speaker(name, "org", None, gender)
+
+
+def _org_head(name: str) -> str:
+    """An organisation's name without its complement ("Staatsanwaltschaft der Region Sumy")."""
+    return regex.split(r" (?:der|für|vom) ", name, maxsplit=1)[0]
 
 
 def _latest(reg: Registry, pos: int, ok) -> Speaker | None:
@@ -324,7 +571,11 @@ def _same_role(role: str):
 
     def ok(m: Mention) -> bool:
         theirs = (m.speaker.role or "").lower()
-        if m.speaker.kind != "person" or not theirs:
+        if m.speaker.kind != "person":
+            return False
+        if any(t.lower() in forms for t in m.speaker.titles):
+            return True  # "der SPD-Politiker" again: whom it described before
+        if not theirs:
             return False
         if any(theirs.endswith(v) for v in forms):
             return True
@@ -339,41 +590,93 @@ def _same_class(cls: str):
 
 
 def _org_class(sp: Speaker) -> str:
-    head = sp.name.split(" der ")[0].split()[-1]
+    head = _org_head(sp.name).split()[-1]
     found = org_row(head)
     return found[0]["class"] if found else ""
 
 
 # -- resolution -----------------------------------------------------------------
+_PRONOUN_START = compile_pattern(r"\s*(Er|Sie)\s+(\p{Ll}+)")
+
+
 @dataclass(slots=True)
 class Resolver:
     """Resolves speaker phrases in document order; remembers the last speaker."""
 
     reg: Registry
-    last: Speaker | None = None
+    said: Speaker | None = None  # the speaker of the last attribution
     last_at: int = -1  # where the last attribution was
     floor: int = 1 << 60  # generic references look back from here (the current unit's start)
 
+    @property
+    def last(self) -> Speaker | None:
+        """The speaker a report without a source of its own continues: the last speaker,
+        unless a sentence since that attribution opened with another person ("Sprecher Tom
+        Lind spielte das herunter. Es gebe keine Pläne.")."""
+        mentions = self.reg.mentions
+        if self.floor < len(self.reg.text):
+            # "Er halte das für vertretbar.": the pronoun that opens the report says who
+            pro = _PRONOUN_START.match(self.reg.text, self.floor)
+            if pro is not None:
+                # "Sie seien …" (plural: a group), "Sie sei …" (a woman or an organisation)
+                plural = pro.group(1) == "Sie" and pro.group(2).endswith("en")
+                found = self.pronoun(pro.group(1), self.floor, None, plural, recent_only=True)
+                if found is not None:
+                    return found  # else the pronoun is what the report is about: the speaker goes on
+        k = bisect_left(self.reg.starts, min(self.floor, 1 << 59)) - 1
+        while k >= 0 and mentions[k].start > self.last_at:
+            m = mentions[k]
+            if m.subject and not m.quoted and m.speaker.kind == "person":
+                return m.speaker
+            k -= 1
+        return self.said
+
+    @last.setter
+    def last(self, sp: Speaker | None) -> None:
+        self.said = sp
+
     def remember(self, sp: Speaker | None, at: int) -> None:
         if sp is not None:
-            self.last, self.last_at = sp, at
+            self.said, self.last_at = sp, at
 
-    def pronoun(self, word: str, pos: int) -> Speaker | None:
+    def pronoun(
+        self,
+        word: str,
+        pos: int,
+        fallback: Speaker | bool | None = True,
+        plural: bool = False,
+        recent_only: bool = False,
+    ) -> Speaker | None:
         """er/sie: a person or organisation mentioned since the last attribution, else the
-        last speaker, else the latest compatible mention."""
+        last speaker (or ``fallback``), else the latest compatible mention; ``plural``: "sie"
+        with a plural verb, only a group; ``recent_only``: only one mentioned since the last
+        attribution."""
         fem = word.lower() == "sie"
 
         def ok(sp: Speaker) -> bool:
-            if fem:
-                return sp.gender in ("f", "pl") or (sp.kind == "person" and sp.gender is None)
-            return sp.gender in ("m", "n", None) and not (sp.kind == "org" and sp.gender is None)
+            # people and organisations of the pronoun's gender; never a thing ("Hintergrund")
+            if plural:
+                return sp.gender == "pl"
+            if sp.kind == "person":
+                return sp.gender in (("f", None) if fem else ("m", None))
+            return sp.kind == "org" and sp.gender in (("f", "pl") if fem else ("m", "n"))
 
-        recent = [m for m in self.reg.mentions if self.last_at < m.start < pos and not m.quoted]
-        recent = [m for m in recent if ok(m.speaker) and m.speaker.kind == "person"]
+        starts = self.reg.starts  # sorted: only the mentions between the last report and here
+        between = self.reg.mentions[bisect_right(starts, self.last_at) : bisect_left(starts, pos)]
+        recent = [m for m in between if not m.quoted]
+        recent = [
+            m
+            for m in recent
+            if ok(m.speaker) and (m.speaker.kind == "person" or (fem and m.speaker.gender == "pl"))
+        ]
         if recent:
-            return recent[0].speaker
-        if self.last is not None and ok(self.last):
-            return self.last
+            # a person first; a group ("Menschenrechtler …; sie") only when no person was named
+            return next((m for m in recent if m.speaker.kind == "person"), recent[0]).speaker
+        if recent_only:
+            return None
+        last = self.last if fallback is True else fallback
+        if isinstance(last, Speaker) and ok(last):
+            return last
         return _latest(self.reg, pos, lambda m: not m.quoted and ok(m.speaker))
 
     def resolve(self, phrase: str, pos: int) -> Speaker | None:
@@ -386,15 +689,22 @@ class Resolver:
             words = words[1:]
         if not words or (len(words) == 1 and is_opener(words[0])):
             return None
-        if len(words) == 1 and words[0].lower() in ("er", "sie"):
-            return self.pronoun(words[0], pos)
+        if words[0].lower() in ("er", "sie") and (len(words) == 1 or words[1][0].islower()):
+            return self.pronoun(words[0], pos)  # "er", "Sie wird mit den Worten zitiert"
+        if len(words) == 1 and words[0].lower() == "man":
+            return self.last  # "Aber man betont auch, dass …": the speaker goes on
         outlet = _outlet_re().search(phrase)
         if outlet:
             return Speaker(outlet.group(), "org")
         head_part, _, appos = phrase.partition(",")
-        von = regex.search(r"\s(?:von|vom)\s", head_part)
+        von = regex.search(r"\s(?:von|vom|aus)\s", head_part)  # "dem Bericht aus Moskau": the Bericht
         if von and any(role_head(w) or org_row(w) for w in _WORD_RE.findall(head_part[: von.start()])):
             head_part = head_part[: von.start()]  # "der Sprecher von Präsident Putin": the Sprecher
+        elif von:
+            before = [w for w in _WORD_RE.findall(head_part[: von.start()]) if _is_name_token(w)]
+            after = [w for w in _WORD_RE.findall(head_part[von.end() :]) if w[0].isupper()]
+            if len(before) >= 2 and len(after) >= 2:
+                head_part = head_part[: von.start()]  # "John Sifton von Human Rights Watch"
         main = regex.split(r"\s(?:der|des)\s", head_part, maxsplit=1)
         head_words = _WORD_RE.findall(main[0]) + _WORD_RE.findall(appos)
         caps = [w for w in head_words if w[0].isupper() and w.lower() not in _DETS]
@@ -406,7 +716,26 @@ class Resolver:
                 person = self.reg.people.get(v)
                 if person is not None:
                     return person
-        if len(names) == 1 and not roles and not orgs and words[0].lower() in _DETS:
+        if roles and not names and len(main) > 1 and words[0].lower() not in _INDEFINITE:
+            # "der Chef des Verwaltungsrats Ulrich Müller": the name after the genitive
+            toks = [(t, 0) for t in _WORDS_RE.findall(head_part[len(main[0]) :])]
+            span = _genitive_name(toks, 0)
+            if span is not None:
+                full = [t for t, _ in toks[span[0] : span[1]]]
+                person = self.reg.people.get(full[-1].lower())
+                if person is None:
+                    gender = "f" if _role_female(roles[-1]) else "m"
+                    person = Speaker(" ".join(full), "person", roles[-1], gender)
+                    self.reg.people[full[-1].lower()] = person
+                return person
+        group = group_noun(caps[-1]) if caps else None
+        if group is not None and not any(self.reg.people.get(w.lower()) for w in names):
+            # "die Veranstalter", "politische Beobachter", "Lokale Medien"
+            return _group_phrase(main[0], group, phrase_start=True)
+        acronyms = [w for w in caps if is_acronym(w)]
+        if acronyms and not names and not roles:
+            return Speaker(acronyms[-1], "org")  # "der BGH", "die SPD"
+        if len(names) == 1 and not roles and not orgs and words[0].lower() in _DETS and _describes(words):
             # "der Niederländer", "der Mann": a description of someone already named
             if self.last is not None and self.last.kind == "person":
                 return self.last
@@ -414,35 +743,82 @@ class Resolver:
             if found is not None:
                 return found
         if names and orgs and not roles and head_words.index(names[0]) > head_words.index(orgs[0]):
-            return Speaker(" ".join(names), "org")  # "die Nachrichtenagentur Associated Press"
+            if org_row(orgs[0])[0]["class"] == "media":
+                # "die Nachrichtenagentur Associated Press", "der Sender Channel 10", "RIA Nowosti"
+                after = head_part[head_part.find(orgs[0]) + len(orgs[0]) :].strip(" ,")
+                return Speaker(after or " ".join(names), "org")
+            org = org_phrase(main[0], main[0].find(orgs[0]), main[0].find(orgs[0]) + len(orgs[0]))
+            return Speaker(" ".join([org.name, *names]), "org")  # "der Landesverband Bayern"
         if names and not orgs:
             role = roles[0] if roles else None
-            keep = [w for w in head_words if _is_name_token(w) or w in ("von", "van", "de", "al")]
-            sp = Speaker(" ".join(keep).strip(), "person", role)
+            keep = [
+                w
+                for w in head_words
+                if (_is_name_token(w) and w.lower() not in _DETS) or w in ("von", "van", "de", "al")
+            ]
+            if len(keep) == 1 and not role:
+                if words[0].lower() in _DETS or words[0].lower() in _POSSESSIVES or words[0][0].islower():
+                    # "die Sprachschule", "die Mönche", "das Positionspapier": no person's name
+                    return Speaker(keep[0], "other")
+                full = self._full_name(keep[0])
+                if full is None and _COMMON_NOUN.search(keep[0]):
+                    return Speaker(keep[0], "other")  # "nach Angaben der Verteidigung": no person
+                keep = full or keep
+            sp = Speaker(" ".join(keep).strip(), "person", role, _gender(role, keep))
             if len(keep) >= 1:
                 self.reg.people.setdefault(keep[-1].lower(), sp)
             return sp
         if roles:
             role = roles[-1]
-            unnamed = Speaker(role, "person", role, "f" if _role_female(role) else "m")
+            # "Militärbloggern zufolge": the nominative plural
+            bare = role[:-1] if role.endswith("ern") and role_lemma(role) == role[:-1] else role
+            unnamed = Speaker(bare, "person", role, "f" if _role_female(role) else "m")
+            if words[0].lower() == "die" and not _role_female(role) and len(main) == 1 and not names:
+                return Speaker(role, "org", None, "pl")  # "die Polizisten", "die Ermittler": a group
             if words[0].lower() in ("ein", "eine", "einer", "einem", "einen"):
                 return unnamed  # "ein Polizeisprecher": someone not named
+            quals = {
+                _ADJ_END.sub("", w)
+                for w in _WORD_RE.findall(main[0])
+                if w[0].islower() and w not in _DETS and len(w) > 4 and _ADJ_END.search(w)
+            }
+            if quals:
+                # "der brasilianische Präsident": the person whose role had that adjective
+                same = _same_role(role)
+
+                def qualified(m: Mention) -> bool:
+                    if m.speaker.kind != "person" or not quals & set(m.speaker.qualifiers):
+                        return False
+                    return same(m) or role_head(m.speaker.role or "") == "kollege"  # "Amtskollege"
+
+                found = _latest(self.reg, pos, qualified)
+                if found is not None:
+                    return found
             found = _latest(self.reg, pos, _same_role(role))
             if found is not None:
                 return found
-            if words[0].lower() in _DETS:
+            if words[0].lower() in _DETS and len(main) == 1:
                 # "der SPD-Politiker", "der General": a description of someone already named
-                if self.last is not None and self.last.kind == "person":
-                    return self.last
-                if self.last is None:
+                # (not "der Sprecher des Präsidenten": someone else)
+                last = self.last
+                if last is not None and last.kind == "person":
+                    if role not in last.titles:
+                        last.titles.append(role)
+                    return last
+                if last is None:
                     found = _latest(self.reg, pos, lambda m: m.speaker.kind == "person" and not m.quoted)
                     if found is not None:
+                        if role not in found.titles:
+                            found.titles.append(role)
                         return found
             return unnamed
         if orgs:
             start = phrase.find(orgs[-1])
             row, lemma, generic = org_row(orgs[-1])
             floor = min(pos, self.floor)
+            prefix = regex.match(r"(\p{Lu}[\p{Lu}\d]+)-", lemma)
+            if prefix and row["class"] == "any":
+                return Speaker(prefix.group(1), "org")  # "im ISW-Bericht": the ISW
             gen = regex.search(r"\s(?:der|des)\s(.+)$", head_part)
             if generic and row["class"] == "any" and gen:
                 # "in einer Erklärung des Präsidenten Barack Obama": who issued it
@@ -458,7 +834,11 @@ class Resolver:
                 )
                 if found is not None:
                     return found
-            own = org_phrase(phrase, start, start + len(orgs[-1]))
+            if self.reg.text[pos : pos + len(phrase)] == phrase:
+                # in the document: "der Koordinierungsstab für Kriegsgefangene" may go on after the phrase
+                own = org_phrase(self.reg.text, pos + start, pos + start + len(orgs[-1]))
+            else:
+                own = org_phrase(phrase, start, start + len(orgs[-1]))
             # "die Luftwaffe" after "die ukrainische Luftwaffe": the fuller name given before
             fuller = None
             for m in self.reg.mentions:
@@ -466,10 +846,137 @@ class Resolver:
                     m.start < floor
                     and m.speaker.kind == "org"
                     and len(m.speaker.name) > len(own.name if own else lemma)
-                    and m.speaker.name.split(" der ")[0].endswith(lemma)
+                    and _org_head(m.speaker.name).endswith(lemma)
                 ):
                     fuller = m.speaker
             return fuller or own
-        if caps:
-            return Speaker(" ".join(caps), "other")
+        if len(caps) > 1:
+            return Speaker(" ".join(caps), "other")  # "Erwerbslosen Forum Deutschland"
         return None
+
+    def _full_name(self, surname: str) -> list[str] | None:
+        return full_name_in(self.reg.text, surname)
+
+
+def full_name_in(text: str, surname: str) -> list[str] | None:
+    """The full name a lone surname has elsewhere in the document ("Bernhard Suttner von
+    der ödp" … "sagte Suttner"): the name words right before it, none a role or noun."""
+    if not _is_name_token(surname):
+        return None
+    pattern = rf"((?:\p{{Lu}}[\p{{Ll}}\-]+\s+){{1,2}}){regex.escape(surname)}\b"
+    for m in regex.finditer(pattern, text):
+        first = m.group(1).split()
+        if all(_is_name_token(w) and w.lower() not in _DETS for w in first):
+            return [*first, surname]
+    return None
+
+
+# -- the subject of a speech verb ---------------------------------------------------
+_AUXILIARIES = frozenset(
+    "ließ ließen lässt lassen hat hatte haben hatten hätte wird wurde werden wurden will wollte wollten "
+    "soll sollte sollten muss musste kann konnte ist war".split()
+)
+_PREPOSITIONS = frozenset(
+    "laut nach am im vom zum zur beim ins in aus bei mit für gegen neben über unter vor seit trotz wegen "
+    "gegenüber von an auf durch ohne um".split()
+)
+_NOT_NOMINATIVE = frozenset("dem den des einem einen eines einer".split())
+_LEADERS = frozenset(
+    "nachdem als wie da weil obwohl während bevor wenn dass ob und aber doch auch jedoch zudem".split()
+)
+_APPOS_BEFORE_VERB = compile_pattern(
+    r",\s*(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3})(?:\s*\([^()]{0,40}\))?\s*,\s*$"
+)
+_NP_HERE = compile_pattern(rf"[\s,]*(?:(?:sich|nun|jetzt|auch|dann|aber)\s+)?(?P<np>{NP})", regex.VERSION1)
+
+
+def _nominative(phrase: str) -> bool:
+    """Whether a noun phrase can be a subject: not "dem/den/einer …", not "der" with an
+    adjective in -en ("der englischsprachigen Zeitung"), not a preposition."""
+    words = _WORD_RE.findall(phrase)
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _NOT_NOMINATIVE:
+        return False
+    if first == "der" and len(words) > 2 and words[1][0].islower() and words[1].endswith("en"):
+        return False
+    org = org_row(words[1]) if first == "der" and len(words) == 2 else None
+    if org is not None and org[0]["gender"] in ("f", "pl"):
+        return False  # "der Zeitung": dative
+    return words[0][0].isupper() or first in _DETS or first in ("er", "sie", "man")
+
+
+def _speakerish(phrase: str, reg: Registry) -> bool:
+    """Whether a noun phrase names someone who can speak: a person (two name words or a known
+    surname), a role, an organisation, a group or an acronym."""
+    caps = [w for w in _WORD_RE.findall(phrase) if w[0].isupper() and w.lower() not in _DETS]
+    if not caps:
+        return False
+    names = [w for w in caps if _is_name_token(w)]
+    return (
+        len(names) >= 2
+        or _WORD_RE.findall(phrase)[0].lower() in _POSSESSIVES  # "Ihre Mandantin", "sein Sprecher"
+        or any(reg.people.get(v) for w in names for v in _variants(w))
+        or any(role_head(w) or org_row(w) or group_noun(w) or is_acronym(w) for w in caps)
+    )
+
+
+def clause_subject(
+    text: str, start: int, verb_start: int, verb_end: int, found: tuple[str, int] | None, reg: Registry
+) -> tuple[str, int] | None:
+    """The subject of a speech verb at ``text[verb_start:verb_end]`` in a clause from
+    ``start``, given the phrase the frame grammar ``found`` (or None). Repairs the cases it
+    misses: a name in an apposition right before the verb ("Seine Kollegin im Parlament,
+    Clara Mo, urteilte"), a subject with a phrase or relative clause after it ("Bert Bauer
+    von der Wetterwarte, die …, sagte"), a subject after the verb when the first phrase is
+    an object ("Der Zeitung sagte Filip Kamm", "Als Grund gab die Schule an")."""
+    colon = text.rfind(":", start, verb_start)
+    start = colon + 1 if colon >= 0 else start  # "Arbeitswelt: Die SPD fordert …"
+    pos = start
+    lead = ""
+    while (w := regex.match(r"[\s,]*(\p{L}+)\s+", text[pos:verb_start])) and (
+        w.group(1).lower() in _LEADERS or is_opener(w.group(1))
+    ):
+        pos += w.end()  # "Nachdem die Anwältin …", "Unterdessen verlangen …"
+        lead = w.group(1).lower()
+    while (w := regex.match(r"\s*(\p{Ll}+)\s+", text[pos:verb_start])) and w.group(1) in _AUXILIARIES:
+        pos += w.end()  # "Außerdem ließ der Pressedienst … verlauten"
+    m = _NP_HERE.match(text, pos, verb_start)
+    first = None
+    if m and _nominative(m.group("np")) and _speakerish(m.group("np"), reg):
+        head = next((w for w in _WORD_RE.findall(m.group("np")) if w[0].isupper()), "")
+        if lead not in _PREPOSITIONS or (lead == "aus" and (group_noun(head) or org_row(head))):
+            # not "Laut BBC News sagte der Minister"; but "Aus Militärkreisen verlautete"
+            first = m.group("np"), m.start("np")
+    if found is not None and _nominative(found[0]):
+        if found[0].lower() in ("er", "sie", "man") or _speakerish(found[0], reg):
+            # a subject before the verb beats a phrase after it (an object: "fordert die Parteien auf")
+            return first if first is not None and found[1] >= verb_end else found
+    m = _APPOS_BEFORE_VERB.search(text, start, verb_start)
+    if m:
+        return m.group("name"), m.start("name")
+    if first is not None:
+        return first
+    m = _NP_HERE.match(text, verb_end, min(len(text), verb_end + 120))
+    if m and _nominative(m.group("np")) and _speakerish(m.group("np"), reg):
+        return m.group("np"), m.start("np")
+    return found
+    pre = text[start:verb_start]
+    m = _APPOS_BEFORE_VERB.search(pre)
+    if m:
+        return m.group("name"), start + m.start("name")
+    pos = start
+    while (w := regex.match(r"[\s,]*(\p{L}+)\s+", text[pos:verb_start])) and (
+        w.group(1).lower() in _LEADERS or is_opener(w.group(1))
+    ):
+        pos += w.end()  # "Nachdem die Anwältin …", "Unterdessen verlangen …"
+    while (w := regex.match(r"\s*(\p{Ll}+)\s+", text[pos:verb_start])) and w.group(1) in _AUXILIARIES:
+        pos += w.end()  # "Außerdem ließ der Pressedienst … verlauten"
+    m = _NP_HERE.match(text, pos, verb_start)
+    if m and _nominative(m.group("np")) and _speakerish(m.group("np"), reg):
+        return m.group("np"), m.start("np")
+    m = _NP_HERE.match(text, verb_end, min(len(text), verb_end + 120))
+    if m and _nominative(m.group("np")) and _speakerish(m.group("np"), reg):
+        return m.group("np"), m.start("np")
+    return found

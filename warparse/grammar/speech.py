@@ -217,7 +217,9 @@ def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | Non
 
 
 _CUE = compile_pattern(
-    rf"""(?:\b(?:[Ll]aut|[Nn]ach\s+(?:Angaben|Worten|Darstellung|Einschätzung|Informationen)(?:\s+(?:von|des|der))?)
+    rf"""(?:\b(?:[Ll]aut|[Gg]emäß|[Nn]ach\s+(?:(?:einem|einer|dem|den)\s+(?:\p{{Ll}}+\s+)?)?(?:Angaben|Worten
+         |Darstellung|Einschätzung|Informationen|Ansicht|Meinung|Auffassung|Aussagen?|Berichte[n]?|Bericht
+         |Meldungen|Erkenntnissen|Schätzungen)(?:\s+(?:von|vom|des|der))?)
          \s+(?P<np>{NP})
        | (?P<np2>{NP})\s+zufolge\b
        | \b(?P<demnach>[Dd]emnach|[Dd]emzufolge)\b)""",
@@ -230,7 +232,9 @@ def _wie_re() -> regex.Pattern[str]:
     """ "Wie Sprecher X mitteilte, …": a source cue built on the speech verbs."""
     verbs = _alternation(f for f in _forms() if f != "so")
     return compile_pattern(
-        rf"\b[Ww]ie\s+(?P<np>{NP})(?:\s+\p{{Ll}}+){{0,3}}?\s+(?:{verbs})\b(?:\s+\p{{Ll}}+)?\s*,",
+        # up to 80 characters between the source and its verb ("Wie der Spiegel in einem
+        # Bericht vom 22. August berichtet, …"); the comma closes the cue
+        rf"\b[Ww]ie\s+(?P<np>{NP})(?:[^,.;:!?]|(?<=\d)\.){{0,80}}?\s(?:{verbs})\b(?:\s+\p{{Ll}}+)?\s*,",
         regex.VERSION1,
     )
 
