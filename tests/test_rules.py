@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pickle
+import marshal
 
 import regex
 
@@ -15,7 +15,7 @@ def _fresh_cache(monkeypatch, path) -> rules._PatternCache:
 
 
 def test_a_cached_pattern_matches_like_a_compiled_one(tmp_path, monkeypatch):
-    path = tmp_path / "patterns.pickle"
+    path = tmp_path / "patterns.marshal"
     source = r"(?P<ort>\L<orte>)\s+(?:wurde|wurden)\s+(?P<verb>\p{L}+)"
     flags = regex.VERSION1 | regex.IGNORECASE
     first = _fresh_cache(monkeypatch, path)
@@ -35,7 +35,7 @@ def test_a_cached_pattern_matches_like_a_compiled_one(tmp_path, monkeypatch):
 
 
 def test_another_pattern_or_other_flags_are_compiled_afresh(tmp_path, monkeypatch):
-    path = tmp_path / "patterns.pickle"
+    path = tmp_path / "patterns.marshal"
     first = _fresh_cache(monkeypatch, path)
     first.compile(r"Drohnen?", 0, {})
     first.save()
@@ -46,15 +46,19 @@ def test_another_pattern_or_other_flags_are_compiled_afresh(tmp_path, monkeypatc
 
 
 def test_a_damaged_or_foreign_file_is_ignored(tmp_path, monkeypatch):
-    path = tmp_path / "patterns.pickle"
-    path.write_bytes(b"kein pickle")
+    path = tmp_path / "patterns.marshal"
+    path.write_bytes(b"kein marshal")
     cache = _fresh_cache(monkeypatch, path)
     assert cache.compile(r"\d+ Raketen", 0, {}).search("Es waren 12 Raketen.").group() == "12 Raketen"
-    # a file that names a class or function is refused, not executed
-    path.write_bytes(pickle.dumps((1, {"x": regex.compile("a")})))
+    # an entry that is no pattern's data (here: code) is compiled afresh, and replaced
+    key = ("Angriff", 0, int(regex.DEFAULT_VERSION), ())
+    path.write_bytes(marshal.dumps((1, {key: (1, compile("1", "x", "eval"))})))
     cache = _fresh_cache(monkeypatch, path)
-    assert cache.compile(r"Angriff", 0, {}).search("Ein Angriff.")
-    assert cache.entries is not None and "x" not in cache.entries
+    assert cache.compile(r"Angriff", 0, {}).search("Ein Angriff.").group() == "Angriff"
+    assert cache.dirty
+    cache.save()
+    _gen, entries = marshal.loads(path.read_bytes())
+    assert entries[key][1][0] == "Angriff"  # the pattern's own data now
 
 
 def test_the_cache_can_be_switched_off(monkeypatch):
@@ -66,7 +70,7 @@ def test_the_cache_can_be_switched_off(monkeypatch):
 
 
 def test_stale_entries_are_dropped_after_some_writes(tmp_path, monkeypatch):
-    path = tmp_path / "patterns.pickle"
+    path = tmp_path / "patterns.marshal"
     old = _fresh_cache(monkeypatch, path)
     old.compile(r"Marschflugkörper", 0, {})
     old.save()
@@ -74,7 +78,7 @@ def test_stale_entries_are_dropped_after_some_writes(tmp_path, monkeypatch):
         cache = _fresh_cache(monkeypatch, path)
         cache.compile(rf"Brigade {i}", 0, {})
         cache.save()
-    gen, entries = pickle.loads(path.read_bytes())
+    gen, entries = marshal.loads(path.read_bytes())
     assert gen == rules._KEEP_GENERATIONS + 2
     assert all(key[0] != "Marschflugkörper" for key in entries)
     assert any(key[0] == f"Brigade {rules._KEEP_GENERATIONS}" for key in entries)

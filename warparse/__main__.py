@@ -1,6 +1,6 @@
 """``python -m warparse``: the same command line as the ``warparse`` script."""
 
-from warparse.cli import main
+from warparse.cli import run
 
 if __name__ == "__main__":
-    main(prog_name="warparse")
+    run(prog_name="warparse")

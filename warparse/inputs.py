@@ -35,9 +35,6 @@ The input is read block by block through an incremental decoder, so a
 from __future__ import annotations
 
 import codecs
-import hashlib
-import html
-import html.entities
 import io
 import sys
 from collections.abc import Callable, Iterator
@@ -45,6 +42,18 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 import regex
+
+from warparse.rules import compile_pattern
+
+# The SHA-256 of the document record, from CPython's own module where there is one:
+# hashlib loads OpenSSL first, 3 ms of every start. Same digest either way.
+try:
+    from _sha256 import sha256  # Python 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256  # Python 3.12+
+    except ImportError:
+        from hashlib import sha256
 
 BLOCK = 1 << 16  # bytes read at a time; also the size of the sniffed first block
 
@@ -93,7 +102,7 @@ _MAX_CONTROL_RATIO = 0.10
 # cp1252, with the five bytes it leaves undefined read as Latin-1 (C1 controls)
 _LEGACY = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
 # a byte the decoder could not read arrives as a lone surrogate (errors="surrogateescape")
-_ESCAPED_RE = regex.compile("[\udc80-\udcff]")
+_ESCAPED_RE = compile_pattern("[\udc80-\udcff]")
 _FROM_ESCAPED_CP1252 = {0xDC00 + b: _LEGACY[b] for b in range(128, 256)}
 _FROM_ESCAPED_LATIN1 = {0xDC00 + b: chr(b) for b in range(128, 256)}
 
@@ -132,12 +141,15 @@ def _utf16_without_bom(block: bytes) -> str | None:
 
 # -- text level ---------------------------------------------------------------------------------
 
-_ENTITY_RE = regex.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_RE = compile_pattern(r"&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # the start of an entity cut off by the end of a block: held back for the next one
-_PARTIAL_ENTITY_RE = regex.compile(r"&(?:\#[xX]?[0-9A-Fa-f]{0,7}|[A-Za-z][A-Za-z0-9]{0,31})?\Z")
+_PARTIAL_ENTITY_RE = compile_pattern(r"&(?:\#[xX]?[0-9A-Fa-f]{0,7}|[A-Za-z][A-Za-z0-9]{0,31})?\Z")
 
 
 def _entity(m: regex.Match[str]) -> str:
+    import html  # only for inputs with entities: html.entities is a big table to load
+    import html.entities
+
     s = m.group()
     if s[1] == "#":
         return html.unescape(s)  # numeric; invalid code points become U+FFFD as in browsers
@@ -222,7 +234,7 @@ class Source:
         self._warn = warn
         self._decode_entities = entities
         self._block = block
-        self._hash = hashlib.sha256()
+        self._hash = sha256()
         self._lines = _LineCounter()
         self._fallback_warned = False
         first = self._read_first()

@@ -17,9 +17,7 @@ import contextlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO, Any
 
 # Temp files start with this prefix, so a batch run can sweep the leftovers of
@@ -38,6 +36,9 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
 
     On any exception the temp file is removed and ``path`` is left untouched.
     """
+    import tempfile  # here, not at the top: `parse` to stdout starts faster without it
+    from pathlib import Path
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX + target.name + ".", dir=target.parent)

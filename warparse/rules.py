@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import atexit
 import copyreg
-import io
+import marshal
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import regex
+
+from warparse.startup import write_bytes
 
 T = TypeVar("T")
 
@@ -63,20 +63,16 @@ def compile_rule(
 # compiled are kept in one file, keyed by pattern, flags, named lists and the regex version,
 # and rebuilt from there on the next start. Matching is identical: the C engine gets the very
 # same code. The file holds only plain data (str, int, bytes, dicts, lists, tuples,
-# frozensets): it is read with an unpickler that refuses every class and function, and any
-# unreadable or foreign file is ignored (and replaced). ``WARPARSE_REGEX_CACHE`` names the
-# file; set it to "off" (or "") to compile every pattern afresh.
+# frozensets) in marshal format, which has no way to name a class or function (and needs no
+# import, unlike pickle); any unreadable or foreign file is ignored (and replaced).
+# ``WARPARSE_REGEX_CACHE`` names the file; set it to "off" (or "") to compile every pattern
+# afresh (and to switch off the other start-up caches, see warparse.startup).
 
 _Key = tuple[str, int, int, tuple[tuple[str, frozenset], ...]]
 # An entry not used by the last this many writes of the file is dropped (an edited pattern).
 _KEEP_GENERATIONS = 8
 # the C constructor that unpickling a pattern calls (regex registers it with copyreg)
 _BUILD_PATTERN = copyreg.dispatch_table[regex.Pattern](regex.compile(""))[0]
-
-
-class _PlainUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"regex cache: refusing {module}.{name}")
 
 
 class _PatternCache:
@@ -90,25 +86,27 @@ class _PatternCache:
         self.dirty = False
 
     @staticmethod
-    def _path() -> Path | None:
+    def _path() -> str | None:
+        # plain str paths: pathlib costs a few ms of start-up, and this runs on every start
         setting = os.environ.get("WARPARSE_REGEX_CACHE")
         if setting is not None:
-            return Path(setting) if setting not in ("", "off", "0") else None
+            return setting if setting not in ("", "off", "0") else None
         home = os.path.expanduser("~")
         if not os.environ.get("XDG_CACHE_HOME") and home.startswith("~"):
             return None  # no home directory: no cache, rather than one in the working directory
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
         version = f"regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-        return Path(base) / "warparse" / f"patterns-{version}.pickle"
+        return os.path.join(base, "warparse", f"patterns-{version}.marshal")
 
     def _read(self) -> tuple[int, dict[_Key, tuple[int, tuple]]]:
         """(generation, entries) of the file; nothing when it is missing or unreadable."""
         if self.path is not None:
             try:
-                data = _PlainUnpickler(io.BytesIO(self.path.read_bytes())).load()
+                with open(self.path, "rb") as fh:
+                    data = marshal.loads(fh.read())
                 if isinstance(data, tuple) and len(data) == 2 and isinstance(data[1], dict):
                     return int(data[0]), data[1]
-            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            except (OSError, EOFError, ValueError, TypeError):
                 pass
         return 0, {}
 
@@ -146,18 +144,21 @@ class _PatternCache:
         disk_gen, disk = self._read()
         gen = max(self.generation, disk_gen) + 1
         merged = {**disk, **self.entries}
-        entries = {
-            k: (gen if k in self.used else g, data)
-            for k, (g, data) in merged.items()
-            if k in self.used or g > gen - _KEEP_GENERATIONS
-        }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((gen, entries), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self.path)  # atomic: a concurrent reader sees the old or the new file
-        except OSError:
-            pass
+            entries = {
+                k: (gen if k in self.used else g, data)
+                for k, (g, data) in merged.items()
+                if k in self.used or g > gen - _KEEP_GENERATIONS
+            }
+            data = marshal.dumps((gen, entries))
+        except (TypeError, ValueError):  # a damaged file on disk: write this run's entries only
+            data = marshal.dumps((gen, {k: (gen, self.entries[k][1]) for k in self.used}))
+        write_bytes(self.path, data)  # atomic; a failure (read-only home) only costs speed
+
+
+def build_pattern(data: tuple) -> regex.Pattern[str]:
+    """The pattern whose constructor data (``pattern._pickled_data``) is ``data``."""
+    return _BUILD_PATTERN(*data)
 
 
 _PATTERNS = _PatternCache()

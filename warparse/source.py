@@ -9,11 +9,10 @@ the number of records of each type, schema version.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from warparse.inputs import InputError, decode, read_bytes
+from warparse.inputs import InputError, decode, read_bytes, sha256
 
 Warn = Callable[[str], None]
 
@@ -56,7 +55,7 @@ def records_of_bytes(
     decoded = decode(data, name, encoding)
     for message in decoded.warnings:
         warn(message)
-    sha = hashlib.sha256(data).hexdigest()
+    sha = sha256(data).hexdigest()
     for rec in records_of_text(decoded.text, name, ref_date=ref_date, explain=explain, warn=warn):
         if rec.get("type") == "document":
             rec.update(sha256=sha, encoding=decoded.encoding)

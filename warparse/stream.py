@@ -26,7 +26,6 @@ paragraphs; what still fails becomes an ``error`` record naming its line
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -361,7 +360,7 @@ def parse_string(
     ``inputs.prepare_text(text)`` (``text`` with HTML entities decoded)."""
     ref = _check_ref_date(ref_date)
     state = _Doc(doc, ref, explain, warn, _parse_text())
-    sha = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    sha = inputs.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
     n_entities = 0
     if entities:
         text, n_entities = inputs.decode_entities(text)

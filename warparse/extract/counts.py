@@ -87,7 +87,7 @@ def _noun_forms() -> dict[str, Noun]:
     return forms
 
 
-_INVIS = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVIS = compile_pattern("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def lookup_noun(word: str) -> Noun | None:
@@ -133,7 +133,9 @@ _LEMMA_RULES = (
 )
 
 
-_PARTICIPLE = regex.compile(r"(?:ge|ver|be|ent|zer|er|an|aus|ein|ab|vor)\w+(?:ete|(?<![aeiouäöüy]|ch|t)te)$")
+_PARTICIPLE = compile_pattern(
+    r"(?:ge|ver|be|ent|zer|er|an|aus|ein|ab|vor)\w+(?:ete|(?<![aeiouäöüy]|ch|t)te)$"
+)
 
 
 def lemmatise(word: str) -> str:
@@ -232,7 +234,7 @@ _SUBSET = frozenset({"darunter", "davon"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 # adjectives that stand for an elided noun: "40 weitere", "die übrigen sieben"
 _ELIDED_ADJ = frozenset("weitere weiteren übrige übrigen andere anderen restliche restlichen".split())
-_YEAR = regex.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])")
+_YEAR = compile_pattern(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])")
 _SHARES = frozenset("drittel viertel fünftel zehntel hälfte prozent mehrheit teil großteil".split())
 _GAP_WORDS = frozenset("insgesamt zusammen ursprünglich allen ganzen".split())
 _LINKS = frozenset({"und", "oder", "bis", "bzw.", "statt", "anstatt", "von", "der"})
@@ -252,7 +254,7 @@ def _is_adj(t: Token) -> bool:
     return lw not in _NOT_ADJ and (lw.endswith(("e", "en", "er", "es", "em")) or lw in _NP_ADVERBS)
 
 
-_AGED = regex.compile(r"(?P<age>\d{1,3})[-‐‑]Jährige[nr]?")
+_AGED = compile_pattern(r"(?P<age>\d{1,3})[-‐‑]Jährige[nr]?")
 
 
 def _is_noun(t: Token) -> bool:
@@ -654,7 +656,7 @@ def _cues(text: str, sent: Sentence, category: str) -> list[_Cue]:
     ]
 
 
-_COORD = regex.compile(r"\b(?:und|sowie|oder|aber|während)\b|[;:]")
+_COORD = compile_pattern(r"\b(?:und|sowie|oder|aber|während)\b|[;:]")
 
 
 def _pick(cues: list[_Cue], lo: int, hi: int, text: str) -> _Cue | None:
@@ -799,7 +801,7 @@ def _outcome(c: _Cand, text: str, before: _Cand | None = None) -> tuple[str, str
 
 
 # words that make "Männer" soldiers: the sentence speaks of the military
-_MILITARY = regex.compile(
+_MILITARY = compile_pattern(
     r"(?i)soldat|truppe|armee|militär(?!verwaltung|gouverneur)|kämpf|gefecht|brigade|einheit|division|bataillon|regiment|front|"
     r"offensive|stellung|besatzer|streitkräft|ausbildung|fahnenflucht|deserti|verlust|verlor|einbü|gegner|feind"
 )

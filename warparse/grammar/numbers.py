@@ -156,7 +156,7 @@ def _scaled(m: regex.Match[str], value: float) -> tuple[float, float]:
     return value * factor, factor
 
 
-_GROUPING = regex.compile(r"[.\s'’\u00a0\u2009\u202f]")
+_GROUPING = compile_pattern(r"[.\s'’\u00a0\u2009\u202f]")
 
 
 def _de_float(digits: str) -> float:
@@ -301,11 +301,11 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-_RANGE_SEP = regex.compile(
+_RANGE_SEP = compile_pattern(
     r"[ \u00a0\u2009\u202f]*(?:[-–—‑]|bis(?:\s+zu)?|oder|bzw\.?)[ \u00a0\u2009\u202f]*", regex.IGNORECASE
 )
-_BETWEEN = regex.compile(r"(?<![\p{L}\p{N}])zwischen[ \u00a0\u2009\u202f]+", regex.IGNORECASE)
-_AND = regex.compile(r"[ \u00a0\u2009\u202f]+und[ \u00a0\u2009\u202f]+", regex.IGNORECASE)
+_BETWEEN = compile_pattern(r"(?<![\p{L}\p{N}])zwischen[ \u00a0\u2009\u202f]+", regex.IGNORECASE)
+_AND = compile_pattern(r"[ \u00a0\u2009\u202f]+und[ \u00a0\u2009\u202f]+", regex.IGNORECASE)
 
 
 def _range_tail(text: str, first: _Core, sep_re: regex.Pattern[str]) -> tuple[_Core, _Core] | None:
@@ -325,7 +325,7 @@ def _range_tail(text: str, first: _Core, sep_re: regex.Pattern[str]) -> tuple[_C
     return low, second
 
 
-_SUSPENDED = regex.compile(
+_SUSPENDED = compile_pattern(
     r"(?<![\p{L}\p{N}])(?P<a>\p{L}+)[-‐‑][ \u00a0]+(?:bis|oder)[ \u00a0]+(?P<b>\p{L}+)(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )

@@ -153,7 +153,7 @@ def _index() -> dict[str, tuple[tuple[Place, bool], ...]]:
 # forms that begin with that run ("Bila" -> "Bila Zerkwa") are tried longest first. A form
 # matches as a whole word: not after a letter, digit or hyphen, not before a letter or digit
 # or a hyphen that joins a word ("Krim-Brücke").
-_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS = compile_pattern(r"\p{L}+")
 _WORD_START = compile_pattern(r"(?<![\p{L}\p{N}-])\p{L}++")
 _NAME_END = compile_pattern(r"(?![\p{L}\p{N}]|-\p{L})")
 

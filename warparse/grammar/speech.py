@@ -17,12 +17,11 @@ inside a quotation never frames the words around it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from warparse.grammar.speakers import NP
-from warparse.lexicons import table
+from warparse.lexicons import derived, table
 from warparse.rules import compile_pattern
 
 MASK = "\u25a1"  # stands in for every character of a direct quotation
@@ -40,7 +39,7 @@ class VerbHit:
     participle: bool = False
 
 
-@cache
+@derived
 def _forms() -> dict[str, tuple[tuple[str, str], ...]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for row in table("speech_verbs"):
@@ -54,7 +53,7 @@ def _alternation(forms) -> str:
     return "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
-@cache
+@derived
 def _participles() -> frozenset[str]:
     # participles and infinitives: forms whose row needs no particle and that end like one
     return frozenset(
@@ -95,7 +94,7 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> VerbHit | No
     return None
 
 
-@cache
+@derived
 def post_frame_re() -> regex.Pattern[str]:
     """A frame that follows the reported words: ", sagte Rutte", ", so Peskow", ", hieß es"."""
     finite = _alternation(f for f in _forms() if f != "so")
@@ -227,7 +226,7 @@ _CUE = compile_pattern(
 )
 
 
-@cache
+@derived
 def _wie_re() -> regex.Pattern[str]:
     """ "Wie Sprecher X mitteilte, …": a source cue built on the speech verbs."""
     verbs = _alternation(f for f in _forms() if f != "so")
