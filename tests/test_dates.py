@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warparse.grammar.dates import DateMention, dates_for_span, find_dates, resolve
+from warparse.pipeline import parse_text
 from warparse.segmenter import segment
 
 TABLE = Path(__file__).parent / "data" / "dates.tsv"
@@ -296,3 +297,92 @@ def test_any_sequence_of_date_words_gives_well_formed_mentions(pieces: list[str]
             assert m.date_end[:2] == "--" or dt.date.fromisoformat(m.date_end) >= dt.date.fromisoformat(
                 m.date
             )
+
+
+# Sentences written apart from the grammar: the date of the incident they report.
+INCIDENT_DATES = [
+    (
+        "Am Dienstag vergangener Woche griff Russland Kiew mit 40 Drohnen an.",
+        "2024-10-30",
+        "2024-10-22",
+        None,
+    ),
+    (
+        "In der Nacht zum Montag, dem 28. Oktober, griff Russland mit 60 Drohnen an.",
+        "2024-10-30",
+        "2024-10-28",
+        None,
+    ),
+    ("Vorgestern feuerte Russland 12 Raketen auf Charkiw ab.", "2024-10-30", "2024-10-28", None),
+    ("Gestern Abend wurden über Sumy 8 Drohnen abgeschossen.", "2024-10-30", "2024-10-29", None),
+    (
+        "Vom 3. bis 5. Juni griff Russland Charkiw mit 50 Gleitbomben an.",
+        "2024-06-10",
+        "2024-06-03",
+        "2024-06-05",
+    ),
+    ("Am Ostersonntag griff Russland Sumy mit zwei Raketen an.", "2025-04-22", "2025-04-20", None),
+    ("Kurz nach Mitternacht schlugen drei Raketen in Odessa ein.", "2024-10-30", "2024-10-30", None),
+    (
+        "Im Laufe des Tages wurden 15 Drohnen über dem Gebiet Kursk abgeschossen.",
+        "2024-10-30",
+        "2024-10-30",
+        None,
+    ),
+    ("Am 2.5.2024 griff Russland Odessa mit 15 Drohnen an.", "2024-05-05", "2024-05-02", None),
+    ("Am Samstag und Sonntag griff Russland mit 200 Drohnen an.", "2024-10-30", "2024-10-26", "2024-10-27"),
+    ("Dienstagfrüh schoss die Luftabwehr 20 Drohnen ab.", "2024-10-30", "2024-10-29", None),
+    ("Vor drei Tagen hatte Russland 90 Drohnen gestartet.", "2024-10-30", "2024-10-27", None),
+    ("In der Nacht auf Sonntag, 27.10., griffen 70 Drohnen an.", "2024-10-30", "2024-10-27", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ref", "date", "date_end"), INCIDENT_DATES, ids=[c[0] for c in INCIDENT_DATES]
+)
+def test_incident_dates_of_new_phrasings(sentence, ref, date, date_end):
+    incidents = [r for r in parse_text(sentence, ref) if r["type"] == "incident"]
+    assert [(r.get("date"), r.get("date_end")) for r in incidents] == [(date, date_end)]
+
+
+def test_a_holiday_needs_its_preposition():
+    # "vor Weihnachten", "Päckchen zu Weihnachten": no day of the holiday
+    text = "Kurz vor Weihnachten kamen Päckchen zu Weihnachten an, an Weihnachten dann Drohnen."
+    assert _dates(text, "2024-12-27") == [("an Weihnachten", "2024-12-25", None, None)]
+
+
+def test_year_relative_and_week_relative_phrases():
+    text = "Im Oktober vergangenen Jahres und am Freitag letzter Woche griffen Drohnen an."
+    assert _dates(text, "2024-10-30") == [
+        ("Im Oktober vergangenen Jahres", "2023-10-01", "2023-10-31", None),
+        ("am Freitag letzter Woche", "2024-10-25", None, None),
+    ]
+
+
+def test_easter_moves_with_the_year():
+    assert resolve("am Ostermontag", "2024-04-05").date == "2024-04-01"
+    assert resolve("am orthodoxen Ostersonntag", "2023-04-20").date == "2023-04-16"
+    assert resolve("am Ostersonntag", None) is None
+
+
+# Known gaps (strict: a fix must move them to the table).
+DATE_GAPS = [
+    ("vorletzte Nacht", "2024-10-30", "2024-10-29", "night"),  # the night before last night
+    ("zu Ostern", "2024-04-05", "2024-03-31", None),  # "zu" also means "for" ("Päckchen zu Ostern")
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap of the date grammar")
+@pytest.mark.parametrize(("expression", "ref", "date", "tod"), DATE_GAPS, ids=[g[0] for g in DATE_GAPS])
+def test_known_date_gaps(expression, ref, date, tod):
+    m = resolve(expression, ref)
+    assert m is not None and (m.date, m.time_of_day) == (date, tod)
+
+
+def test_days_later_count_from_the_day_mentioned_before():
+    text = "Am 3. Mai griff Russland Odessa an. Zwei Tage später folgten 20 Drohnen, eine Woche zuvor keine."
+    assert _dates(text, "2024-05-20") == [
+        ("Am 3. Mai", "2024-05-03", None, None),
+        ("Zwei Tage später", "2024-05-05", None, None),
+        ("eine Woche zuvor", "2024-04-28", None, None),
+    ]

@@ -255,12 +255,13 @@ def _is_adj(t: Token) -> bool:
 
 
 _AGED = compile_pattern(r"(?P<age>\d{1,3})[-‐‑]Jährige[nr]?")
+_GLUED = compile_pattern(r"\d[\d.,]*(?:[-‐‑]\w+)*[-‐‑]\p{Lu}\p{Ll}+")  # "155-mm-Haubitzen"
 
 
 def _is_noun(t: Token) -> bool:
     w = t.norm
-    if t.kind == "number":
-        return _AGED.fullmatch(w) is not None  # "zwei 16-Jährige"
+    if t.kind == "number":  # "zwei 16-Jährige", "zwei 155-mm-Haubitzen"
+        return _AGED.fullmatch(w) is not None or (_GLUED.fullmatch(w) is not None and bool(lookup_noun(w)))
     return t.kind in ("word", "abbrev") and bool(w) and w[0].isupper()
 
 

@@ -24,7 +24,8 @@ How it works, in three steps per sentence:
 3. **Resolution** against ``ref_date`` and the mentions before it: a weekday
    is the latest such day on or before the bulletin's day ("vergangenen"
    strictly before, "kommenden" after); a day-month without a year gets
-   the year that puts it no more than a week after the bulletin's day
+   the latest year that puts it at most a week after the bulletin's day (a
+   month in the bulletin's own year: "am 20. Januar" on 10 January is ahead)
    (so "28. Dezember" in a bulletin of 2025-01-02 is 2024-12-28); "in der
    Nacht zum Dienstag" is the Tuesday only; "seit Montag" runs from Monday
    to the bulletin's day; a bare "nachts"/"in der Nacht" is the day of the
@@ -197,8 +198,8 @@ def _lists() -> dict[str, list[str]]:
         "wd": list(_weekdays()),
         "mods": list(_modifiers()),
         "past_mods": [w for w, d in _modifiers().items() if d == "past"],
-        "rel": [w for w in _relative() if w != "morgen" and not w.endswith("en")],
-        "rel_adj": [w for w in _relative() if w.endswith("en")],
+        "rel": [r["word"] for r in _rows("date_relative") if r["form"] == "adverb" and r["word"] != "morgen"],
+        "rel_adj": [r["word"] for r in _rows("date_relative") if r["form"] == "adjective"],
         "ordw": list(_ordinals()),
         "numw": list(_number_words()),
     }
@@ -208,11 +209,11 @@ def _lists() -> dict[str, list[str]]:
 # (_LEADS) opens one only when the next word can too ("in der Nacht", not "in der Stadt").
 _LEADS = frozenset(
     "am an in im der die den dem des das zum zur zu bis seit vom von ab für zwischen auf "
-    "um gegen vor über übers".split()
+    "um gegen vor über übers kurz nach bei eine einen".split()
 )
 _OPENERS = (
     "frühen späten anfang mitte ende derselben demselben desselben selben gleichen dieser diesem "
-    "morgen laufe verlauf tag tages tags wochenende"
+    "morgen laufe verlauf tag tages tags wochenende tage woche wochen"
 ).split()
 
 
@@ -246,7 +247,7 @@ def _pattern() -> str:
     (?:
     (?:
       # --- a clock time or a head, then one point in time, then an optional part of day and clock time
-      (?:(?:um|gegen)\s+(?P<hh0>\d{{1,2}})(?:[:.](?P<mi0>\d{{2}}))?\s*uhr\s+)?
+      (?:(?:um|gegen)\s+(?P<hh0>\d{{1,2}})(?:[:.](?P<mi0>\d{{2}}))?\s*uhr\s+(?:ortszeit\s+)?)?
       (?:
         (?:(?:(?P<hpre>am|an\s+dem|in\s+der|in\s+den|in\s+dieser|im\s+laufe\s+des|im\s+verlauf\s+des
                        |die|der|den|zum|zur|bis\s+zum|bis\s+zur|bis\s+in\s+die
@@ -262,13 +263,15 @@ def _pattern() -> str:
             (?<![\d.,])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d)
           | (?<![\d.,])(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.
             (?:(?:\s?(?P<ny>\d{{4}}))|(?P<ny2>\d{{2}}))?(?![\d])
-          | (?<![\d.,])(?P<dd>\d{{1,2}})(?:\.\s*|\s+){month("dm")}(?:\s+(?P<dy>\d{{4}})(?!\d))?
+          | (?<![\d.,])(?P<dd>\d{{1,2}})(?:\.\s*|\s+){month("dm")}
+            (?:\s+(?:des\s+jahres\s+)?(?P<dy>\d{{4}})(?!\d))?
           | (?P<ow>{ordw})(?:e|en|er|es|em)\s+{month("om")}(?:\s+(?P<oy>\d{{4}})(?!\d))?
          )
        | (?P<mpart>anfang|mitte|ende)\s+{month("mpm")}(?:\s+(?P<mpy>\d{{4}})(?!\d))?
        | {month("mm")}(?:\s+(?P<my>\d{{4}})(?!\d))?
        | (?:(?P<wmod>{mods})\s+)?(?:(?P<wadj>frühen|späten)\s+)?(?P<wd>{wd})(?P<wpod>{nouns})?{end}
          (?:\s+(?P<wpod2>{nouns}|{adverbs}){end})?
+         (?:\s+(?:der\s+)?(?P<wwk>{mods})\s+woche{end})?  # "am Dienstag vergangener Woche"
        | (?P<radj>{rel_adj})\s+(?:(?P<radjwd>{wd})|(?P<radjpod>{nouns})|tag|tages){end}
        | (?P<rel>{rel}){end}(?:\s+(?P<rpod>{nouns}|{adverbs}){end})?
        | (?P<hol>{hol}){end}
@@ -290,11 +293,13 @@ def _pattern() -> str:
               (?:(?P<samepod>{nouns})|tag|tages)){end}
     | (?P<rn>(?:(?:in\s+der|am|an\s+dem)\s+)?(?P<rnmod>{past_mods})\s+(?P<rnpod>{nouns})){end}
     | (?P<ago>vor\s+(?P<agon>\d{{1,3}}|{numw})\s+(?P<agou>tagen|tag|wochen|woche)){end}
+    | (?P<later>(?P<latn>\d{{1,2}}|{numw})\s+(?P<latu>tage|tag|wochen|woche)\s+
+                (?P<latd>später|danach|darauf|zuvor|vorher|davor)){end}  # "zwei Tage später"
     | (?P<vague>(?:(?:am|an\s+dem|in\s+der|in\s+den|im\s+laufe\s+des|im\s+laufe\s+der|im\s+verlauf\s+des
-                    |um|gegen)\s+)
+                    |um|gegen|im|bei|zur|kurz\s+nach|kurz\s+vor|nach|vor)\s+)
                 (?:(?:frühen|späten)\s+)?(?P<vpod>{nouns})){end}
     | (?P<vadv>{adverbs}){end}
-    | (?P<tomorrow>morgen){end}  # lower case only: checked on the original text
+    | (?P<tomorrow>morgen){end}(?:\s+(?P<tpod>{nouns}|{adverbs}){end})?  # lower case only: see _atoms
     )
     """
 
@@ -325,6 +330,7 @@ class _Atom:
     pre: str | None = None  # the preposition in front ("am", "seit", "bis zum")
     bare: bool = False  # a lone "27." with no date preposition: kept only when linked
     guard: tuple[str, int] | None = None  # a check on the original (not lower-cased) text, see _atoms
+    year_rel: int | None = None  # "im Oktober vergangenen Jahres": the bulletin's year -1
 
 
 _FROM = {"vom", "von", "von dem", "ab", "ab dem"}
@@ -410,8 +416,12 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
         num = int(n) if n.isdigit() else _number_words()[n.lower()]
         unit = 7 if g("agou").lower().startswith("woche") else 1
         return _Atom(s, e, "ago", ["date.ago"], offset=-num * unit)
+    if g("later"):
+        n = g("latn")
+        num = (int(n) if n.isdigit() else _number_words()[n]) * (7 if g("latu").startswith("woche") else 1)
+        return _Atom(s, e, "anaphor", ["date.days_later"], offset=-num if g("latd")[0] in "zvd" else num)
     if g("tomorrow"):
-        return _Atom(s, e, "rel", ["date.relative"], offset=1, guard=("lower", s))
+        return _Atom(s, e, "rel", ["date.relative"], offset=1, guard=("lower", s), tod=_pod(g("tpod")))
     if g("vague") or g("vadv"):
         tod = _pod(g("vpod"), "noun") if g("vague") else _pod(g("vadv"), "adverb")
         return _Atom(s, e, "vague", ["date.part_of_day"], tod=tod)
@@ -470,6 +480,8 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
     elif g("wd"):
         atom.kind, atom.weekday = "weekday", _weekdays()[g("wd").lower()]
         atom.direction = _modifiers()[g("wmod").lower()] if g("wmod") else None
+        if g("wwk"):
+            atom.direction = "week_" + _modifiers()[g("wwk").lower()]
         atom.tod = atom.tod or _pod(g("wpod")) or _pod(g("wpod2"))
         rules.append("date.weekday")
     elif g("radj"):
@@ -573,6 +585,7 @@ def _link(a: _Atom, b: _Atom, gap: str) -> str | None:
 _LONG_SINCE = 31  # "seit ..." spans longer than this many days get precision "period"
 _DUMMY_YEAR = 2000  # a leap year: stands in for an unknown year in date arithmetic
 _AHEAD = 7  # a date without a year may lie this many days after the bulletin's day
+_AHEAD_MONTH = 31  # ... or this many in the bulletin's own year
 
 
 @dataclass(slots=True)
@@ -587,23 +600,26 @@ class _Res:
 def _with_year(
     month: int, day: int, year: int | None, ref: dt.date | None
 ) -> tuple[dt.date, bool, list[str]]:
-    """The date of a day-month: the given year, else the latest one at most a week after ``ref``."""
+    """The date of a day-month: the given year, else the latest one at most a week after ``ref``
+    (a month within ``ref``'s year)."""
     if year is not None:
         return dt.date(year, month, day), True, []
     if ref is None:
         return dt.date(_DUMMY_YEAR, month, day), False, []
-    limit = ref + dt.timedelta(days=_AHEAD)
     for y in range(ref.year + 1, ref.year - 9, -1):  # back far enough for a 29 February
         try:
             d = dt.date(y, month, day)
         except ValueError:  # 29 February
             continue
-        if d <= limit:
+        if d <= ref + dt.timedelta(days=_AHEAD if y > ref.year else _AHEAD_MONTH):
             return d, True, ["date.year_from_ref"]
     raise ValueError(f"no year for {month}-{day}")
 
 
 def _weekday_date(weekday: int, direction: str | None, ref: dt.date) -> dt.date:
+    if direction and direction.startswith("week_"):  # that weekday in the last, this or next week
+        monday = ref - dt.timedelta(days=ref.weekday() - weekday)
+        return monday + dt.timedelta(days={"week_past": -7, "week_next": 7}.get(direction, 0))
     back = (ref.weekday() - weekday) % 7
     if direction == "past" and back == 0:
         back = 7
@@ -617,8 +633,24 @@ def _month_last(year: int, month: int) -> int:
     return (nxt - dt.timedelta(days=1)).day
 
 
+def _easter(year: int, orthodox: bool = False) -> dt.date:
+    """Easter Sunday: the Gregorian computus, or the Julian one moved to the Gregorian calendar."""
+    if orthodox:
+        d = (19 * (year % 19) + 15) % 30
+        e = (2 * (year % 4) + 4 * (year % 7) - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=year // 100 - year // 400 - 2)
+    g, (c, y) = year % 19, divmod(year, 100)
+    h = (19 * g + c - c // 4 - (c - (c + 8) // 25 + 1) // 3 + 15) % 30
+    wd = (32 + 2 * (c % 4) + 2 * (y // 4) - h - y % 4) % 7
+    month, day = divmod(h + wd - 7 * ((g + 11 * h + 22 * wd) // 451) + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def _resolve(a: _Atom, ref: dt.date | None, prev: list[DateMention], paras: tuple[int, ...]) -> _Res | None:
     """``_resolve_atom``, with impossible dates ("29. Februar 2023", year 0) resolving to None."""
+    if a.year_rel is not None and a.year is None and ref is not None:
+        a.year = ref.year + a.year_rel
     try:
         return _resolve_atom(a, ref, prev, paras)
     except (ValueError, OverflowError):
@@ -656,6 +688,14 @@ def _resolve_atom(
             if a.day <= _month_last(y, m) and dt.date(y, m, a.day) <= ref + dt.timedelta(days=_AHEAD):
                 return _Res(dt.date(y, m, a.day), None, True, rules=["date.month_from_ref"])
         return None
+    if k == "holiday" and a.month <= 0:  # month 0 / -1: days after (Orthodox) Easter Sunday
+        if ref is None:
+            return None
+        years = range(ref.year + 1, ref.year - 2, -1)
+        days = (_easter(y, a.month < 0) + dt.timedelta(days=a.day) for y in years)
+        last = next(d for d in days if d <= ref + dt.timedelta(days=_AHEAD_MONTH))
+        first = last - dt.timedelta(days=a.length - 1)
+        return _Res(first, last if a.length > 1 else None, True, rules=["date.easter"])
     if k == "holiday":
         last, known, rules = _with_year(a.month, a.day, None, ref)
         first = last - dt.timedelta(days=a.length - 1)
@@ -764,7 +804,7 @@ def _combine_tod(a: str | None, b: str | None) -> str | None:
         return a
     if a in ("evening", "night") and b in ("night", "morning"):
         return "night"  # evening into the next morning: an overnight event
-    return a or b
+    return None if a and b else a or b  # "am Samstagmorgen und Sonntagabend": no one part of day
 
 
 # ---------------------------------------------------------------------------
@@ -780,6 +820,9 @@ def _lower(text: str) -> str:
 
 
 _NOUN_AFTER = compile_pattern(r"\s*\p{Lu}")
+_YEAR_REL = compile_pattern(  # "im Oktober vergangenen Jahres"
+    r"\s+(?:des\s+)?(?P<m>\L<mods>)\s+jahres(?!\p{L})", regex.V1, mods=list(_modifiers())
+)
 
 
 _WORD = compile_pattern(r"[\p{L}\p{N}]+")
@@ -818,6 +861,9 @@ def _atoms(text: str) -> list[_Atom]:
         atom = _ATOM.build(m)
         if atom is None:
             continue
+        y = _YEAR_REL.match(low, atom.end) if atom.kind in ("abs", "month", "month_part") else None
+        if y is not None and atom.year is None:
+            atom.year_rel, atom.end = {"past": -1, "next": 1}.get(_modifiers()[y.group("m")], 0), y.end()
         if atom.guard is not None:
             kind, at = atom.guard
             if kind == "lower" and not text[at].islower():
@@ -980,6 +1026,8 @@ def find_dates(doc: Document, ref_date: dt.date | str | None) -> list[DateMentio
                 if a.kind == "dayonly" and a.month is None and b.kind in ("abs", "dayonly") and b.month:
                     a.month, a.year = b.month, b.year
                     a.rules.append("date.month_from_partner")
+                elif a.kind == "abs" and a.year is None and b.kind == "abs" and b.year is not None:
+                    a.year = b.year - (a.month > b.month)  # "vom 30.12. bis zum 2.1.2025"
                 ra = _resolve(a, ref, out, paras)
                 rb = _resolve(b, ref, out, paras)
                 if ra is not None and rb is not None:

@@ -188,7 +188,8 @@ def _build_words(m: regex.Match[str]) -> _Core | None:
 def _build_article_scale(m: regex.Match[str]) -> _Core:
     factor = _words()["scale"][m.group("scale").lower()]
     half = _words()["half"].get((m.group("half") or "").lower(), 1.0)
-    return _Core(half * factor, m.end(), "num.article_scale", scaled=factor)
+    q = "approx" if m.group("q") else None  # "eine knappe Million"
+    return _Core(half * factor, m.end(), "num.article_scale", scaled=factor, qualifier=q)
 
 
 def _build_dozen(m: regex.Match[str]) -> _Core | None:
@@ -200,9 +201,13 @@ def _build_dozen(m: regex.Match[str]) -> _Core | None:
     if base is None:
         return None
     if m.group("half"):
-        base *= 0.5
-    # "ein knappes/gutes Dutzend": about twelve
-    return _Core(base * 12, m.end(), "num.dozen", qualifier="approx" if m.group("q") else None)
+        base *= _words()["half"][m.group("half").lower()]
+    # "ein knappes/gutes Dutzend": about twelve; scaled: "zwei bis drei Dutzend" -> 24..36
+    return _Core(base * 12, m.end(), "num.dozen", scaled=12, qualifier="approx" if m.group("q") else None)
+
+
+def _build_article_one(m: regex.Match[str]) -> _Core:
+    return _Core(1, m.end(), "num.article_range")
 
 
 def _build_vague(m: regex.Match[str]) -> _Core:
@@ -219,10 +224,13 @@ def _core_rules() -> tuple[Rule[_Core], ...]:
     scale = _scale_pattern()
     flags = regex.IGNORECASE  # (simple case folding: full folding is slow and buys nothing here)
     article = r"(?:eine[rnms]?|ein)"
+    halves = [*w["fraction"], *(u + h for u in w["unit"] for h in w["half_suffix"])]  # "anderthalb Dutzend"
+    small = _alt([*w["unit_end"], *w["teen"], *w["tens"]])
     return (
         compile_rule(
             "num.article_scale",
-            rf"(?-f){_START}{article}{_SP}(?:(?P<half>{_alt(w['half'])}){_SP})?"
+            rf"(?-f){_START}{article}{_SP}"
+            rf"(?:(?:(?P<half>{_alt(w['half'])})|(?P<q>knapp|gut)e[nrsm]?){_SP})?"
             rf"(?P<scale>{_alt(k for k, v in w['scale'].items() if v >= 1e5)}){_END}",
             _build_article_scale,
             flags,
@@ -230,7 +238,7 @@ def _core_rules() -> tuple[Rule[_Core], ...]:
         compile_rule(
             "num.dozen",
             # (a small number before "Dutzend": the full word grammar would double the compile time)
-            rf"(?-f){_START}(?P<n>{article}|\d+|{_alt([*w['unit_end'], *w['teen'], *w['tens']])}){_SP}"
+            rf"(?-f){_START}(?P<n>{article}|\d+|{_alt(halves)}|{small}){_SP}"
             rf"(?:(?:(?P<half>{_alt(w['half'])})|(?P<q>knapp|gut)e[nsm]?){_SP})?"
             rf"(?:{_alt(w['dozen'])}){_END}",
             _build_dozen,
@@ -243,6 +251,12 @@ def _core_rules() -> tuple[Rule[_Core], ...]:
             flags,
         ),
         compile_rule("num.vague", rf"(?-f){_START}(?P<v>{_alt(w['vague'])}){_END}", _build_vague, flags),
+        compile_rule(  # "ein bis zwei", "eine oder zwei": the article is the lower bound
+            "num.article_range",
+            rf"(?-f){_START}{article}(?={_SP}(?:bis|oder|(?<=zwischen{_SP}\w+{_SP})und){_SP}(?:\d|(?:{small}){_END}))",
+            _build_article_one,
+            flags,
+        ),
         compile_rule(
             "num.digits_point_scale",
             rf"(?-f){_START}(?P<n>\d+\.\d{{1,2}}){scale.removesuffix('?')}",
@@ -268,6 +282,8 @@ def _core_at(text: str, pos: int) -> _Core | None:
     for rule in _core_rules():
         if rule.name == "num.dozen" and "dutzend" not in ahead:
             continue  # (a cheap test: that rule is slow to fail)
+        if rule.name == "num.article_range" and ahead.split(None, 2)[1:2] not in (["bis"], ["oder"], ["und"]):
+            continue  # (the same: "ein" is frequent, "ein bis zwei" rare)
         if digit != (rule.name in _DIGIT_RULES) and rule.name != "num.dozen":
             continue  # digits rules start with a digit, word rules with a letter
         m = rule.pattern.match(text, pos, timeout=MATCH_TIMEOUT)
@@ -290,7 +306,9 @@ def _qualifier_res() -> tuple[regex.Pattern[str], dict[str, str], regex.Pattern[
     def phrases(d: dict[str, str]) -> str:
         return _alt(d).replace(r"\ ", _SP)
 
-    before_re = compile_pattern(rf"(?-f){_START}(?P<q>{phrases(before)}){_SP}", regex.IGNORECASE | regex.V1)
+    before_re = compile_pattern(  # "ca.100": an abbreviation may touch the number
+        rf"(?-f){_START}(?P<q>{phrases(before)})(?:{_SP}|(?<=\.)(?=\d))", regex.IGNORECASE | regex.V1
+    )
     after_re = compile_pattern(
         rf"(?-f){_SP}(?P<q>{phrases(after)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.V1
     )
@@ -383,7 +401,7 @@ def numeral_at(text: str, pos: int) -> NumeralMatch | None:
         else:
             end = core.end
             rules.append(core.rule)
-            if core.scaled != 1 and core.rule != "num.article_scale":
+            if core.scaled != 1 and core.rule not in ("num.article_scale", "num.dozen"):
                 rules.append("num.scale")
             pair = _range_tail(text, core, _RANGE_SEP)
             if pair:
