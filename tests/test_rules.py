@@ -6,7 +6,7 @@ import marshal
 
 import regex
 
-from warparse import rules
+from warparse import rules, startup
 
 
 def _fresh_cache(monkeypatch, path) -> rules._PatternCache:
@@ -74,11 +74,11 @@ def test_stale_entries_are_dropped_after_some_writes(tmp_path, monkeypatch):
     old = _fresh_cache(monkeypatch, path)
     old.compile(r"Marschflugkörper", 0, {})
     old.save()
-    for i in range(rules._KEEP_GENERATIONS + 1):
+    for i in range(startup.KEEP_GENERATIONS + 1):
         cache = _fresh_cache(monkeypatch, path)
         cache.compile(rf"Brigade {i}", 0, {})
         cache.save()
     gen, entries = marshal.loads(path.read_bytes())
-    assert gen == rules._KEEP_GENERATIONS + 2
+    assert gen == startup.KEEP_GENERATIONS + 2
     assert all(key[0] != "Marschflugkörper" for key in entries)
-    assert any(key[0] == f"Brigade {rules._KEEP_GENERATIONS}" for key in entries)
+    assert any(key[0] == f"Brigade {startup.KEEP_GENERATIONS}" for key in entries)

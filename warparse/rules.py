@@ -7,9 +7,7 @@ finds it in ``warparse/``.
 
 from __future__ import annotations
 
-import atexit
 import copyreg
-import marshal
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -18,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import regex
 
-from warparse.startup import write_bytes
+from warparse.startup import CACHE_OFF, GenerationStore, cache_dir
 
 T = TypeVar("T")
 
@@ -69,51 +67,26 @@ def compile_rule(
 # afresh (and to switch off the other start-up caches, see warparse.startup).
 
 _Key = tuple[str, int, int, tuple[tuple[str, frozenset], ...]]
-# An entry not used by the last this many writes of the file is dropped (an edited pattern).
-_KEEP_GENERATIONS = 8
 # the C constructor that unpickling a pattern calls (regex registers it with copyreg)
 _BUILD_PATTERN = copyreg.dispatch_table[regex.Pattern](regex.compile(""))[0]
 
 
-class _PatternCache:
-    """Pattern key -> (generation last used, constructor arguments of the compiled pattern)."""
+class _PatternCache(GenerationStore):
+    """Pattern key -> constructor arguments of the compiled pattern (see GenerationStore)."""
 
     def __init__(self) -> None:
-        self.path = self._path()
-        self.generation = 0
-        self.entries: dict[_Key, tuple[int, tuple]] | None = None  # loaded on first use
-        self.used: set[_Key] = set()
-        self.dirty = False
+        super().__init__(self._path())
 
     @staticmethod
     def _path() -> str | None:
-        # plain str paths: pathlib costs a few ms of start-up, and this runs on every start
         setting = os.environ.get("WARPARSE_REGEX_CACHE")
-        if setting is not None:
-            return setting if setting not in ("", "off", "0") else None
-        home = os.path.expanduser("~")
-        if not os.environ.get("XDG_CACHE_HOME") and home.startswith("~"):
-            return None  # no home directory: no cache, rather than one in the working directory
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+        if setting is not None and setting not in CACHE_OFF:
+            return setting
+        directory = cache_dir()
+        if directory is None:
+            return None
         version = f"regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-        return os.path.join(base, "warparse", f"patterns-{version}.marshal")
-
-    def _read(self) -> tuple[int, dict[_Key, tuple[int, tuple]]]:
-        """(generation, entries) of the file; nothing when it is missing or unreadable."""
-        if self.path is not None:
-            try:
-                with open(self.path, "rb") as fh:
-                    data = marshal.loads(fh.read())
-                if isinstance(data, tuple) and len(data) == 2 and isinstance(data[1], dict):
-                    return int(data[0]), data[1]
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
-        return 0, {}
-
-    def _load(self) -> dict[_Key, tuple[int, tuple]]:
-        if self.entries is None:
-            self.generation, self.entries = self._read()
-        return self.entries
+        return os.path.join(directory, f"patterns-{version}.marshal")
 
     def compile(self, pattern: str, flags: int, named_lists: dict[str, Any]) -> regex.Pattern[str]:
         if self.path is None or not isinstance(pattern, str):
@@ -121,39 +94,15 @@ class _PatternCache:
         lists = tuple(sorted((k, frozenset(v)) for k, v in named_lists.items()))
         # ints, not RegexFlag: the file must hold no classes
         key: _Key = (pattern, int(flags), int(regex.DEFAULT_VERSION), lists)
-        entries = self._load()
-        self.used.add(key)
-        entry = entries.get(key)
-        if entry is not None:
+        data = self.get(key)
+        if data is not None:
             try:
-                return _BUILD_PATTERN(*entry[1])
+                return _BUILD_PATTERN(*data)
             except Exception:  # a damaged entry: compile afresh and replace it
                 pass
         compiled = regex.compile(pattern, flags, **named_lists)
-        entries[key] = (self.generation, compiled._pickled_data)
-        if not self.dirty:
-            self.dirty = True
-            atexit.register(self.save)
+        self.put(key, compiled._pickled_data)
         return compiled
-
-    def save(self) -> None:
-        """Write the cache (at exit, when a pattern was new); a failure only costs speed."""
-        if self.path is None or self.entries is None:
-            return
-        # merge with what other processes wrote since this one read the file
-        disk_gen, disk = self._read()
-        gen = max(self.generation, disk_gen) + 1
-        merged = {**disk, **self.entries}
-        try:
-            entries = {
-                k: (gen if k in self.used else g, data)
-                for k, (g, data) in merged.items()
-                if k in self.used or g > gen - _KEEP_GENERATIONS
-            }
-            data = marshal.dumps((gen, entries))
-        except (TypeError, ValueError):  # a damaged file on disk: write this run's entries only
-            data = marshal.dumps((gen, {k: (gen, self.entries[k][1]) for k in self.used}))
-        write_bytes(self.path, data)  # atomic; a failure (read-only home) only costs speed
 
 
 def build_pattern(data: tuple) -> regex.Pattern[str]:

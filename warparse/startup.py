@@ -26,9 +26,9 @@ import sys
 import types
 from typing import Any
 
-_OFF = ("", "off", "0")
+CACHE_OFF = ("", "off", "0")  # values of WARPARSE_REGEX_CACHE that switch the caches off
 # An entry not used by the last this many writes of its file is dropped (an edited class).
-_KEEP_GENERATIONS = 8
+KEEP_GENERATIONS = 8
 _GEN0_THRESHOLD = 50_000
 
 
@@ -36,7 +36,7 @@ def cache_dir() -> str | None:
     """The directory of warparse's caches, or None when they are off (or there is no home)."""
     setting = os.environ.get("WARPARSE_REGEX_CACHE")
     if setting is not None:
-        return None if setting in _OFF else os.path.dirname(os.path.abspath(setting))
+        return None if setting in CACHE_OFF else os.path.dirname(os.path.abspath(setting))
     home = os.path.expanduser("~")
     if not os.environ.get("XDG_CACHE_HOME") and home.startswith("~"):
         return None  # no home directory: no cache, rather than one in the working directory
@@ -69,75 +69,100 @@ def write_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-class CodeCache:
-    """Source text -> code object of what ``dataclasses`` compiles, kept in one marshal file.
+class GenerationStore:
+    """Key -> value, kept in one marshal file that several processes may write.
 
-    Compiling the generated methods is most of the cost of a dataclass (~0.3 ms each, and
-    the grammar has ~40). A code object is what ``__pycache__`` stores too: marshal of the
-    same source compiled by the same interpreter, hence the interpreter's cache tag and
-    version in the file name and key. ``exec`` of the cached code is ``exec`` of the text.
+    Loaded on first use; written at exit when a value was added. A save merges with what
+    other processes wrote meanwhile, and drops the entries that no run used in the last
+    ``KEEP_GENERATIONS`` saves (an edited pattern or class leaves its old entry behind).
+    ``header`` (e.g. the interpreter version) must match, or the file is ignored.
     """
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, header: str | None = None) -> None:
         self.path = path
+        self.header = header
         self.generation = 0
-        self.entries: dict[str, tuple[int, Any]] | None = None  # loaded on first use
-        self.used: set[str] = set()
+        self.entries: dict[Any, tuple[int, Any]] | None = None  # loaded on first use
+        self.used: set[Any] = set()
         self.dirty = False
 
-    def _read(self) -> tuple[int, dict[str, tuple[int, Any]]]:
+    def _read(self) -> tuple[int, dict[Any, tuple[int, Any]]]:
         data = read_bytes(self.path) if self.path else None
         if data:
             try:
                 loaded = marshal.loads(data)
-                if (
-                    isinstance(loaded, tuple)
-                    and len(loaded) == 3
-                    and loaded[0] == sys.version
-                    and isinstance(loaded[2], dict)
-                ):
-                    return int(loaded[1]), loaded[2]
-            except (EOFError, ValueError, TypeError):
+                if self.header is not None:
+                    loaded = loaded[1:] if loaded[0] == self.header else None
+                if isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[1], dict):
+                    return int(loaded[0]), loaded[1]
+            except (EOFError, ValueError, TypeError, IndexError, KeyError):
                 pass
         return 0, {}
 
-    def code(self, source: str) -> Any:
-        """The code object of ``source`` (compiled as ``exec(source)`` would compile it)."""
+    def get(self, key: Any) -> Any:
+        """The value stored for ``key``, or None; marks ``key`` as used by this run."""
         if self.entries is None:
             self.generation, self.entries = self._read()
-        self.used.add(source)
-        entry = self.entries.get(source)
-        if entry is not None and isinstance(entry[1], types.CodeType):
-            return entry[1]
-        # dont_inherit: not this module's __future__ flags, exactly like exec() in dataclasses
-        code = compile(source, "<string>", "exec", dont_inherit=True)
-        self.entries[source] = (self.generation, code)
+        self.used.add(key)
+        entry = self.entries.get(key)
+        return None if entry is None else entry[1]
+
+    def put(self, key: Any, value: Any) -> None:
+        if self.entries is None:
+            self.generation, self.entries = self._read()
+        self.used.add(key)
+        self.entries[key] = (self.generation, value)
         if not self.dirty:
             self.dirty = True
             atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write the file (atomically); a failure (read-only home) only costs speed."""
+        if not self.path or self.entries is None:
+            return
+        disk_gen, disk = self._read()
+        gen = max(self.generation, disk_gen) + 1
+        merged = {**disk, **self.entries}
+        try:
+            keep = {
+                key: (gen if key in self.used else g, value)
+                for key, (g, value) in merged.items()
+                if key in self.used or g > gen - KEEP_GENERATIONS
+            }
+            body: tuple = (gen, keep)
+            data = marshal.dumps(body if self.header is None else (self.header, *body))
+        except (TypeError, ValueError):  # a damaged file on disk: this run's entries only
+            body = (gen, {key: (gen, self.entries[key][1]) for key in self.used if key in self.entries})
+            data = marshal.dumps(body if self.header is None else (self.header, *body))
+        write_bytes(self.path, data)
+
+
+class CodeCache(GenerationStore):
+    """Source text -> code object of what ``dataclasses`` compiles.
+
+    Compiling the generated methods is most of the cost of a dataclass (~0.3 ms each, and
+    the grammar has ~40). A code object is what ``__pycache__`` stores too: marshal of the
+    same source compiled by the same interpreter, hence the interpreter's cache tag in the
+    file name and its version as the header. ``exec`` of the cached code is ``exec`` of the text.
+    """
+
+    def __init__(self, path: str | None) -> None:
+        super().__init__(path, header=sys.version)
+
+    def code(self, source: str) -> Any:
+        """The code object of ``source`` (compiled as ``exec(source)`` would compile it)."""
+        cached = self.get(source)
+        if isinstance(cached, types.CodeType):
+            return cached
+        # dont_inherit: not this module's __future__ flags, exactly like exec() in dataclasses
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        self.put(source, code)
         return code
 
     def exec(self, source: Any, globals: Any = None, locals: Any = None) -> None:
         if isinstance(source, str):
             source = self.code(source)
         exec(source, globals, locals)
-
-    def save(self) -> None:
-        if not self.path or self.entries is None:
-            return
-        disk_gen, disk = self._read()  # merge with what other processes wrote meanwhile
-        gen = max(self.generation, disk_gen) + 1
-        merged = {**disk, **self.entries}
-        try:
-            keep = {
-                src: (gen if src in self.used else g, code)
-                for src, (g, code) in merged.items()
-                if src in self.used or g > gen - _KEEP_GENERATIONS
-            }
-            data = marshal.dumps((sys.version, gen, keep))
-        except (TypeError, ValueError):  # a damaged file on disk: this run's entries only
-            data = marshal.dumps((sys.version, gen, {src: (gen, self.entries[src][1]) for src in self.used}))
-        write_bytes(self.path, data)
 
 
 _prepared = False
