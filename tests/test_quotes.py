@@ -509,3 +509,353 @@ def test_wie_cue_with_a_long_insert_before_its_verb():
     )
     (q,) = quotes(text)
     assert (q.text, q.speaker) == ("sollen Unbekannte die Leitung beschädigt haben", "Kyiv Post")
+
+
+# -- second round: frames and cues on real-news German ------------------------------
+def test_short_konjunktiv_clause_before_a_heisst_es_frame():
+    # "sei" is the only verb: the clause before the frame still reports speech
+    text = "Die Versorgung sei gesichert, heißt es in dem Schreiben."
+    (q,) = quotes(text)
+    assert (q.kind, q.text, q.verb, q.rules) == (
+        "indirect",
+        "Die Versorgung sei gesichert",
+        "heißen",
+        ["quote.indirect_frame_after"],
+    )
+
+
+def test_short_konjunktiv_clause_before_sagte_er():
+    text = "Kämmerer Jonas Weller kritisierte die Planung. Hauptproblem sei die Finanzierung, sagte er."
+    assert triples(text)[-1] == ("indirect", "Hauptproblem sei die Finanzierung", "Jonas Weller")
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("Nach Polizeiangaben", "Polizei"),
+        ("Nach Behördenangaben", "Behörden"),
+        ("Nach NASA-Angaben", "NASA"),
+        ("Nach Regierungsangaben", "Regierung"),
+    ],
+)
+def test_compound_source_cue_names_the_source(cue, speaker):
+    (q,) = quotes(f"{cue} seien zwei Lastwagen ausgebrannt.")
+    assert (q.kind, q.text, q.speaker, q.rules) == (
+        "indirect",
+        "seien zwei Lastwagen ausgebrannt",
+        speaker,
+        ["quote.indirect_cue"],
+    )
+
+
+def test_compound_source_cue_with_an_indicative_sentence_is_no_quote():
+    assert quotes("Nach Polizeiangaben sind zwei Lastwagen ausgebrannt.") == []
+
+
+def test_unnamed_source_cue_has_no_speaker():
+    (q,) = quotes("Nach ersten Meldungen sei der Damm gebrochen.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "sei der Damm gebrochen", None)
+
+
+def test_unnamed_source_cue_inside_a_report_keeps_its_speaker():
+    text = (
+        "Die Feuerwehr teilte mit, der Pegel steige weiter. "
+        "Der Deich sei nach bisherigen Erkenntnissen stabil."
+    )
+    assert triples(text)[-1] == (
+        "indirect",
+        "Der Deich sei nach bisherigen Erkenntnissen stabil",
+        "Feuerwehr",
+    )
+
+
+def test_dative_source_cue_with_a_role():
+    (q,) = quotes("Einer Sprecherin der Bahn zufolge habe der Lokführer nicht gebremst.")
+    assert (q.text, q.speaker) == ("habe der Lokführer nicht gebremst", "Sprecherin")
+
+
+def test_konjunktiv_sentence_attributed_by_the_next_sentence():
+    text = (
+        "Die Gemeinde Seedorf hat den Haushalt beschlossen. Die Rücklagen seien aufgebraucht. "
+        "Das sagte Kämmerin Lea Brandt am Dienstag."
+    )
+    (q,) = quotes(text)
+    assert (q.kind, q.text, q.speaker, q.verb) == (
+        "indirect",
+        "Die Rücklagen seien aufgebraucht",
+        "Lea Brandt",
+        "sagen",
+    )
+    assert q.rules[-1] == "quote.indirect_next_sentence"
+
+
+def test_continued_report_reattributed_by_the_next_sentence():
+    text = (
+        "Bürgermeister Karl Hense erklärte, die Schule bleibe geschlossen. Die Heizung sei defekt. "
+        "Dies berichtete die Zeitung Nordkurier."
+    )
+    assert triples(text) == [
+        ("indirect", "die Schule bleibe geschlossen", "Karl Hense"),
+        ("indirect", "Die Heizung sei defekt", "Nordkurier"),
+    ]
+
+
+def test_indicative_sentence_before_das_sagte_is_no_quote():
+    text = "Die Rücklagen sind aufgebraucht. Das sagte Kämmerin Lea Brandt am Dienstag."
+    assert quotes(text) == []
+
+
+def test_document_as_source_names_its_issuer():
+    text = "Die Grenzwerte müssten sinken, heißt es in einem Positionspapier des Umweltministeriums."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.verb) == ("Die Grenzwerte müssten sinken", "Umweltministerium", "heißen")
+
+
+def test_document_compound_names_its_issuer():
+    (q,) = quotes("Der Fahrer sei betrunken gewesen, heißt es im Polizeibericht.")
+    assert (q.text, q.speaker) == ("Der Fahrer sei betrunken gewesen", "Polizei")
+
+
+def test_document_without_issuer_has_no_speaker():
+    (q,) = quotes("Die Kosten seien zu hoch, hieß es in einem Gutachten.")
+    assert (q.text, q.speaker) == ("Die Kosten seien zu hoch", None)
+
+
+def test_acronym_speaker_gets_the_full_name_the_document_introduced():
+    text = (
+        "Die Denkfabrik Centre for Energy Research (CER) legte ihre Zahlen vor. "
+        "Der Gaspreis werde im Winter steigen, schreibt das CER."
+    )
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("Der Gaspreis werde im Winter steigen", "Centre for Energy Research (CER)")
+
+
+def test_analysts_speak_for_the_institute_just_named():
+    text = (
+        "Die Lage bei Awdijiwka hat sich nach Einschätzung der Denkfabrik Centre for Energy Research "
+        "(CER) verschärft. Die Front sei kaum zu halten, schreiben die Analysten."
+    )
+    assert triples(text) == [("indirect", "Die Front sei kaum zu halten", "Centre for Energy Research (CER)")]
+
+
+def test_party_after_a_name_is_no_acronym_definition():
+    text = "Der Abgeordnete Paul Ritter (FDP) sagte, die Reform sei überfällig."
+    assert triples(text) == [("indirect", "die Reform sei überfällig", "Paul Ritter")]
+
+
+def test_the_verb_nearest_the_quotation_frames_it():
+    text = (
+        "Auf dem Podium saß auch Bernd Kolbe von den Grünen. Nachdem der Moderator gefragt hatte, "
+        "was seine Partei plane, entgegnete Kolbe knapp: „Wir wollen mehr Radwege.“"
+    )
+    q = quotes(text)[-1]
+    assert (q.kind, q.text, q.speaker, q.verb) == (
+        "direct",
+        "Wir wollen mehr Radwege.",
+        "Bernd Kolbe",
+        "entgegnen",
+    )
+
+
+def test_a_later_speech_verb_frames_the_report_after_a_fronted_clause():
+    text = "Nachdem er nach den Kosten gefragt worden war, erklärte Landrat Tim Albers, die Klinik bleibe zu."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.verb) == ("die Klinik bleibe zu", "Tim Albers", "erklären")
+
+
+def test_speech_verb_in_a_clause_joined_by_doch_has_its_own_subject():
+    text = "Die Gewerkschaft hatte mehr Lohn gefordert, doch die Arbeitgeber betonten, dafür fehle das Geld."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.verb) == ("dafür fehle das Geld", "Arbeitgeber", "betonen")
+
+
+def test_a_thing_is_never_the_speaker():
+    text = (
+        "Hintergrund der Debatte war ein Interview der Abgeordneten, in dem sie gesagt hatte, "
+        "sie habe die Akten nie gesehen."
+    )
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("sie habe die Akten nie gesehen", None)
+
+
+def test_wissen_lassen_with_a_dass_clause():
+    (q,) = quotes("Die Stadtwerke ließen wissen, dass die Preise im Januar steigen.")
+    assert (q.text, q.speaker, q.verb) == ("die Preise im Januar steigen", "Stadtwerke", "wissen lassen")
+
+
+def test_fuer_moeglich_halten_with_the_subject_after_es():
+    text = "Laut der Agentur hält es Notenbankchef Tomas Berg für möglich, dass die Zinsen sinken."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.verb) == ("die Zinsen sinken", "Tomas Berg", "für möglich halten")
+
+
+def test_ministry_keeps_its_portfolio_in_the_name():
+    text = "In einem Papier des Bundesministeriums des Innern heißt es, die Regeln hätten sich bewährt."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker) == ("die Regeln hätten sich bewährt", "Bundesministerium des Innern")
+
+
+def test_speech_noun_frame_with_the_subject_after_the_verb():
+    text = (
+        "Am Dienstag zog der Baukonzern Norwerk das Angebot mit der Begründung zurück, "
+        "die Frist sei zu kurz."
+    )
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.rules) == (
+        "die Frist sei zu kurz",
+        "Baukonzern Norwerk",
+        ["quote.indirect_noun"],
+    )
+
+
+def test_cue_after_a_semicolon_splits_the_report():
+    text = (
+        "Die Feuerwehr teilte mit, der Brand sei gelöscht. Die Ursache sei ein Kurzschluss gewesen; "
+        "nach Polizeiangaben gebe es aber keine Verletzten."
+    )
+    assert triples(text) == [
+        ("indirect", "der Brand sei gelöscht", "Feuerwehr"),
+        ("indirect", "Die Ursache sei ein Kurzschluss gewesen", "Feuerwehr"),
+        ("indirect", "gebe es aber keine Verletzten", "Polizei"),
+    ]
+
+
+def test_source_cue_with_an_adjective_and_no_article():
+    (q,) = quotes("Nach jüngsten Angaben der ukrainischen Luftwaffe seien 40 Drohnen abgeschossen worden.")
+    assert (q.text, q.speaker) == ("seien 40 Drohnen abgeschossen worden", "ukrainische Luftwaffe")
+
+
+def test_document_without_issuer_points_at_the_organisation_before_it():
+    text = (
+        "Der Generalstab meldete 120 Gefechte an der Front. "
+        "„Der Gegner greift ohne Pause an“, hieß es im Lagebericht."
+    )
+    q = quotes(text)[-1]
+    assert (q.kind, q.speaker, q.verb) == ("direct", "Generalstab", "heißen")
+
+
+def test_konjunktiv_of_an_ern_verb_with_a_quoted_fragment():
+    text = "Der Kritiker Jan Roth schreibt in der Zeitung, die Ausstellung erinnere „an finstere Zeiten“."
+    assert triples(text) == [
+        ("indirect", "die Ausstellung erinnere „an finstere Zeiten“", "Jan Roth"),
+        ("direct", "an finstere Zeiten", "Jan Roth"),
+    ]
+
+
+def test_indicative_report_whose_predicate_is_a_quoted_fragment():
+    text = "Ein Polizeisprecher sagte, der Täter „wollte sich nicht stellen“."
+    assert [(q.kind, q.text) for q in quotes(text)] == [
+        ("indirect", "der Täter „wollte sich nicht stellen“"),
+        ("direct", "wollte sich nicht stellen"),
+    ]
+
+
+def test_relative_clause_with_its_own_subject_frames_the_report():
+    text = "Festgenommen wurde ein 31-jähriger Mann, von dem die Polizei glaubt, er sei angeworben worden."
+    (q,) = quotes(text)
+    assert (q.text, q.speaker, q.verb) == ("er sei angeworben worden", "Polizei", "glauben")
+
+
+def test_headline_quote_takes_the_speaker_the_body_gives_it():
+    text = (
+        "Bundesbank: »Keine Eile bei den Zinsen«\n"
+        "„Wir haben keine Eile bei den Zinsen“, sagte Bundesbankpräsident Olaf Lenz in Frankfurt."
+    )
+    assert triples(text) == [
+        ("direct", "Keine Eile bei den Zinsen", "Olaf Lenz"),
+        ("direct", "Wir haben keine Eile bei den Zinsen", "Olaf Lenz"),
+    ]
+
+
+def test_headline_words_after_an_organisation_and_colon_are_speech():
+    text = "Bundesbank: »Kein Grund zur Panik«\nDie Märkte schlossen am Montag fester."
+    assert triples(text) == [("direct", "Kein Grund zur Panik", "Bundesbank")]
+
+
+def test_short_form_after_kurz_colon_is_a_name():
+    text = "Die Gewerkschaft Erziehung und Wissenschaft (kurz: „GEW“) kritisierte den Plan."
+    assert quotes(text) == []
+
+
+def test_a_label_someone_gives_is_a_direct_quote():
+    text = "Regierungssprecher Jonas Kern nannte den Vorstoß eine „Provokation“."
+    assert triples(text) == [("direct", "Provokation", "Jonas Kern")]
+
+
+def test_a_single_word_in_marks_without_a_speech_verb_is_a_name():
+    assert quotes("Die Fregatte „Hessen“ lief am Morgen aus.") == []
+
+
+def test_no_one_saying_is_no_frame_and_the_source_cue_attributes_the_sentence():
+    text = (
+        "Der Wolf bleibt nach Angaben des Sprechers des Landratsamts, Tobias Ried, eine Gefahr – "
+        "es sei nur eine Frage der Zeit, und keiner könne sagen, was dann passiere."
+    )
+    (q,) = quotes(text)
+    assert (q.speaker, q.rules) == ("Tobias Ried", ["quote.indirect_cue"])
+    assert q.text.startswith("Der Wolf bleibt") and q.text.endswith("was dann passiere")
+
+
+def test_party_with_the_same_initial_after_a_name_is_no_acronym_definition():
+    text = "Auch Carla Brandt (CDU) sagte, die Reform sei überfällig. Die CDU erklärte, sie stimme zu."
+    assert triples(text) == [
+        ("indirect", "die Reform sei überfällig", "Carla Brandt"),
+        ("indirect", "sie stimme zu", "CDU"),
+    ]
+
+
+def test_dative_object_before_the_verb_and_the_subject_after_it():
+    text = "Der Lokalzeitung sagte Bürgermeisterin Anna Keller, die Pläne seien veraltet."
+    assert triples(text) == [("indirect", "die Pläne seien veraltet", "Anna Keller")]
+
+
+def test_masculine_role_does_not_resolve_to_a_woman_named_later():
+    text = (
+        "Der Bürgermeister hatte erklärt, die Brücke werde saniert. "
+        "Später sagte Bürgermeisterin Anna Keller aus dem Nachbarort, das sei zu teuer."
+    )
+    assert triples(text)[0] == ("indirect", "die Brücke werde saniert", "Bürgermeister")
+
+
+def test_next_sentence_that_frames_its_own_report_does_not_reattribute():
+    text = (
+        "Kämmerer Jonas Weller legte den Haushalt vor. Die Rücklagen seien aufgebraucht. "
+        "So berichtete die Zeitung Nordkurier, dass die Stadt Schulden mache."
+    )
+    assert triples(text) == [
+        ("indirect", "Die Rücklagen seien aufgebraucht", "Jonas Weller"),
+        ("indirect", "die Stadt Schulden mache", "Nordkurier"),
+    ]
+
+
+def test_konjunktiv_ii_sentence_continues_a_report():
+    text = (
+        "Die Stadtwerke teilten mit, die Leitung sei beschädigt. "
+        "Die Reparatur würde mehrere Wochen dauern."
+    )
+    assert triples(text) == [
+        ("indirect", "die Leitung sei beschädigt", "Stadtwerke"),
+        ("indirect", "Die Reparatur würde mehrere Wochen dauern", "Stadtwerke"),
+    ]
+
+
+def test_konjunktiv_ii_sentence_without_a_report_is_no_quote():
+    assert quotes("Am Morgen schneite es. Ohne Streusalz würden die Straßen vereisen.") == []
+
+
+def test_the_one_a_newspaper_quotes_is_the_speaker():
+    text = (
+        "Die Lokalzeitung Nordkurier zitiert Feuerwehrchef Max Born mit den Worten: "
+        "„Wir waren nach vier Minuten vor Ort.“"
+    )
+    assert triples(text) == [("direct", "Wir waren nach vier Minuten vor Ort.", "Max Born")]
+
+
+def test_quoting_from_a_letter_names_its_author():
+    text = "Die Zeitung zitiert aus einem Brief des Ministers Karl Abt: „Wir lehnen das ab.“"
+    assert triples(text) == [("direct", "Wir lehnen das ab.", "Karl Abt")]
+
+
+def test_a_letter_of_a_ministry_speaks_for_the_ministry():
+    text = "In einem Brief des Wirtschaftsministeriums heißt es, die Frist sei verlängert worden."
+    assert triples(text) == [("indirect", "die Frist sei verlängert worden", "Wirtschaftsministerium")]

@@ -561,3 +561,31 @@ def test_role_before_a_place_is_no_person():
     reg = build_registry(text, [])
     assert "polen" not in reg.people
     assert speakers(text) == ["Adam Nowak"]
+
+
+# -- second round: acronyms, documents, things ---------------------------------------
+def test_registry_maps_an_acronym_and_its_full_name_to_the_introduced_form():
+    text = "Die Denkfabrik Centre for Energy Research (CER) warnte. Laut CER steigen die Preise."
+    names = build_registry(text, []).names
+    assert names["CER"] == "Centre for Energy Research (CER)"
+    assert names["Centre for Energy Research"] == "Centre for Energy Research (CER)"
+    assert names["Denkfabrik"] == "Centre for Energy Research (CER)"
+
+
+def test_registry_takes_no_party_after_a_person_as_an_acronym():
+    assert build_registry("Der Abgeordnete Paul Ritter (FDP) sprach.", []).names == {}
+
+
+def test_document_nouns_are_generic_in_any_compound():
+    from warparse.grammar.speakers import org_row
+
+    row, lemma, generic = org_row("Positionspapiers")
+    assert (row["class"], lemma, generic) == ("document", "Positionspapier", True)
+
+
+def test_things_are_no_agents():
+    from warparse.grammar.speakers import _non_agent
+
+    assert _non_agent("Der Hintergrund der Debatte")
+    assert _non_agent("die Anschuldigungen")
+    assert not _non_agent("die Gewerkschaft")

@@ -18,7 +18,12 @@ masked out:
   reportative "sollen" with a perfect infinitive ("soll … gefälscht haben"),
   or a subordinate clause in Konjunktiv I ("…, da der Plan zu teuer sei").
   A report ends where the writer's own main clause resumes (", hatte dieser
-  …", "und bezeichnete …").
+  …", "und bezeichnete …");
+- a Konjunktiv sentence whose speaker only the context gave is attributed by
+  the next sentence when that one opens with "Das/Dies/So" and a speech verb
+  ("Die Kasse sei leer. Das sagte die Kämmerin.");
+- of several speech verbs in a sentence, the one nearest the reported words
+  frames them ("Nachdem er gefragt wurde, erklärte X, …").
 
 An indicative sentence with only a source cue is not a quote, and neither is
 a zu-infinitive ("erklärte, nichts zu wissen"): records.md.
@@ -81,6 +86,13 @@ class Unit:
     quotes: list[QuoteSpan] = field(default_factory=list)
 
 
+# a label someone gives: "nannte den Besuch eine „Provokation“", "sprach von einem „Fehler“"
+_LABELLED = compile_pattern(
+    r"\b(?:nannte|nannten|nennt|nennen|bezeichnete|bezeichneten|bezeichnet|sprach|sprachen|spricht)\b"
+    r"[^.;:!?„“»«\"]{0,60}\b(?:eine[nmr]?|ein|als|von)\s*$"
+)
+
+
 def _is_name(text: str, q: QuoteSpan, outlets: frozenset[str]) -> bool:
     """Names in quotation marks (»Kinschal«, „Iswestija“, „Anna von Kiew“) are not speech:
     a few capitalised words without a verb or final punctuation."""
@@ -90,6 +102,10 @@ def _is_name(text: str, q: QuoteSpan, outlets: frozenset[str]) -> bool:
     words = regex.findall(r"[\p{L}\p{N}'’\-]+", inner)
     if not words or inner[-1] in _FINAL + ",":
         return False
+    before = text[max(0, q.open - 80) : q.open]
+    line = text[max(text.rfind("\n", 0, q.open) + 1, q.open - 40) : q.open].rstrip()
+    if (line.endswith(":") and len(line.split()) <= 2) or _LABELLED.search(before):
+        return False  # "NATO: „Gefährliche Ausweitung“", "nannte den Besuch eine „Provokation“"
     if len(words) == 1:
         return True
     name_like = len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in _FUNCTION for w in words)
@@ -192,9 +208,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class _Builder:
     """Collects quotes for one document while the units are read in order."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, names: dict[str, str] | None = None) -> None:
         self.text = ctx.text
         self.quotes: list[Quote] = []
+        self.names = names or {}  # acronyms and full names -> the name the document introduced
 
     def add(self, start: int, end: int, kind: str, sp: Speaker | None, verb: str | None, rule: str) -> None:
         start, end = _trim(self.text, start, end) if kind == "indirect" else (start, end)
@@ -208,7 +225,7 @@ class _Builder:
                 rules=[rule],
                 text=self.text[start:end],
                 kind=kind,
-                speaker=sp.name if sp else None,
+                speaker=self.names.get(sp.name, sp.name) if sp else None,
                 role=sp.role if sp and sp.kind == "person" else None,
                 verb=verb,
             )
@@ -224,6 +241,20 @@ def _clause_start(masked: str, start: int, pos: int) -> int:
 _SOURCE_IN = compile_pattern(r"\b(?:[Ii]n|[Aa]us|[Vv]on|[Ii]m|[Vv]om)\s+(?P<np>" + NP + ")", regex.VERSION1)
 
 
+# the accusative object of "zitieren" before "mit den Worten" / a colon: the one quoted
+_QUOTED_OBJECT = compile_pattern(
+    r"\s+(?!(?:aus|von|vom|in|im|nach|bei|beim|mit|ihn|sie|ihm|ihr)\s)"
+    r"(?P<np>(?:(?:einen|den|die|eine|das)\s+)?(?:\p{Ll}+(?:e|en|er|es)\s+){0,2}\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3})"
+    r"(?=\s+(?:mit\s+den\s+Worten|so|wie\s+folgt|folgendermaßen)\b|\s*:)"
+)
+
+
+# "zitiert aus einem Brief des Ministers: …": the document, and through it its author
+_QUOTED_SOURCE = compile_pattern(
+    r"\s+aus\s+(?P<np>(?:einem|einer|dem|der)\s+\p{Lu}[\p{L}\-]*\s+(?:des|der)\s+[^:.;!?,]{1,80}?)\s*:"
+)
+
+
 def _frame_speaker(res: Resolver, masked: str, start: int, end: int, hit) -> tuple[Speaker | None, int]:
     if hit.lemma == "heißen":
         # "In einer Mitteilung des Ministeriums heißt es, …": the source is a phrase, not the subject
@@ -231,6 +262,13 @@ def _frame_speaker(res: Resolver, masked: str, start: int, end: int, hit) -> tup
         if src is not None:
             return res.resolve(src.group("np"), src.start("np")), src.start("np")
         return res.last, hit.start
+    if hit.lemma == "zitieren":
+        # "Die Zeitung zitiert einen Augenzeugen mit den Worten: …": the one quoted speaks
+        obj = _QUOTED_OBJECT.match(masked, hit.end, end) or _QUOTED_SOURCE.match(masked, hit.end, end)
+        if obj is not None:
+            sp = res.resolve(obj.group("np"), obj.start("np"))
+            if sp is not None:
+                return sp, obj.start("np")
     found = clause_subject(masked, start, hit.start, hit.end, subject(masked, start, hit), res.reg)
     if found is None:
         return None, hit.start
@@ -246,7 +284,7 @@ def extract(ctx: Context) -> list[Quote]:
     masked = _mask(text, direct)
     reg = build_registry(text, [(q.open, q.close) for q in direct])
     res = Resolver(reg)
-    out = _Builder(ctx)
+    out = _Builder(ctx, reg.names)
     units = _units(ctx, direct)
     speech_before = False  # the previous unit reported speech: Konjunktiv may continue it
     for ui, u in enumerate(units):
@@ -256,6 +294,8 @@ def extract(ctx: Context) -> list[Quote]:
         n_before = len(out.quotes)
         res.floor = u.start
         unit_speaker = _indirect(u, masked, res, out, speech_before)
+        if not u.quotes and not u.headline and ui + 1 < len(units):
+            _next_frame(u, units[ui + 1], masked, res, out, n_before)
         reports: bool | None = None  # computed once per unit: many quotes share one unit
         for q in u.quotes:
             sp, verb, rule = _direct_speaker(
@@ -307,9 +347,35 @@ def extract(ctx: Context) -> list[Quote]:
             if b - a > 10:
                 _indirect(Unit(a, b, s.paragraph, False), text, res, out, False, nested=True)
     quotes = sorted(out.quotes, key=lambda r: (r.span[0], r.span[1]))
+    _headline_speakers(quotes, [(p.start, p.end) for p in paragraphs if p.headline])
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
     return quotes
+
+
+def _headline_speakers(quotes: list[Quote], headlines: list[tuple[int, int]]) -> None:
+    """A quotation in a headline ("Kreml: »Keine Eile«") repeats words the body attributes:
+    it takes the speaker of the first body quote (direct or indirect) that contains it."""
+    if not headlines:
+        return
+    starts = [a for a, _ in headlines]
+
+    def in_headline(q: Quote) -> bool:
+        k = bisect.bisect_right(starts, q.span[0]) - 1
+        return k >= 0 and q.span[0] < headlines[k][1]
+
+    heads = [q for q in quotes if q.kind == "direct" and in_headline(q)][:8]  # a few per document
+    if not heads:
+        return
+    body = [q for q in quotes if q.speaker and not in_headline(q)]
+    for h in heads:
+        words = h.text.casefold().strip(" .!?…")
+        if len(words.split()) < 2:
+            continue  # one word ("Nein") would match too much
+        found = next((b for b in body if words in b.text.casefold()), None)
+        if found is not None and found.speaker != h.speaker:
+            h.speaker, h.role, h.verb = found.speaker, found.role, found.verb
+            h.rules.append("quote.direct_headline_repeated")
 
 
 def _direct_speaker(
@@ -330,9 +396,17 @@ def _direct_speaker(
         return sp, fr.lemma, "quote.direct_after"
     # before it in the same clause: "Rutte sagte: „…“", "Wie Selenskyj schrieb, „…“"
     cs = _clause_start(masked, max(u.start, q.open - _FRAME_WINDOW), q.open)
+    hits = []
     hit = find_verb(masked, cs, q.open)
-    if hit is not None:
-        sp, at = _frame_speaker(res, masked, cs, q.open, hit)
+    while hit is not None and len(hits) < 4:
+        hits.append(hit)
+        hit = find_verb(masked, hit.last, q.open)
+    # the verb nearest the quotation frames it: "Nachdem er gefragt wurde, …, entgegnete X: „…“"
+    for i in range(len(hits) - 1, -1, -1):
+        hit = hits[i]
+        # a later verb's clause starts after the comma before it
+        start = cs if i == 0 else max(cs, masked.rfind(",", hits[i - 1].last, hit.start) + 1)
+        sp, at = _frame_speaker(res, masked, start, q.open, hit)
         if sp is not None:
             res.remember(sp, at)
             return sp, hit.lemma, "quote.direct_before"
@@ -363,6 +437,45 @@ def _direct_speaker(
             if sp is not None:
                 return sp, hit.lemma, "quote.direct_next_sentence"
     return res.last, None, "quote.direct_last_speaker"
+
+
+# rules whose speaker is only the context's: a frame in the next sentence names it better
+_CONTEXT_RULES = frozenset(
+    {
+        "quote.indirect_continuation",
+        "quote.indirect_konjunktiv",
+        "quote.indirect_reportative",
+        "quote.indirect_subordinate",
+    }
+)
+
+
+def _next_frame(u: Unit, nxt: Unit, masked: str, res: Resolver, out: _Builder, n_before: int) -> None:
+    """A Konjunktiv sentence attributed by the next one: "Die Brücke sei marode. Das sagte
+    der Bürgermeister am Montag." ("Das/Dies/So" and a speech verb open the next sentence)."""
+    if nxt.quotes or nxt.paragraph != u.paragraph or not _NEXT_FRAME.match(masked, nxt.start, nxt.end):
+        return
+    hit = find_verb(masked, nxt.start, nxt.end)
+    if hit is None or hit.start - nxt.start >= 20:
+        return
+    if regex.search(r"[,:]\s*(?:dass\s|\p{Ll}+\s+\p{Ll})", masked[hit.last : nxt.end]):
+        return  # "So berichtete die Zeitung, die Stadt plane …": it frames what follows
+    new = out.quotes[n_before:]
+    if any(q.rules[0] not in _CONTEXT_RULES for q in new):
+        return  # the unit has a frame of its own
+    if not new and not has_subjunctive(masked[u.start : u.end]):
+        return  # an indicative sentence with a source is no quote (records.md)
+    sp, at = _frame_speaker(res, masked, nxt.start, nxt.end, hit)
+    if sp is None:
+        return
+    for q in new:
+        q.speaker, q.verb = out.names.get(sp.name, sp.name), hit.lemma
+        q.role = sp.role if sp.kind == "person" else None
+        q.rules.append("quote.indirect_next_sentence")
+    if not new:
+        end = _report_end(masked, u.start, u.end)
+        out.add(u.start, end, "indirect", sp, hit.lemma, "quote.indirect_next_sentence")
+    res.remember(sp, at)
 
 
 _FRAME_WINDOW = 400  # characters around a quotation searched for its attribution
@@ -449,9 +562,10 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _has_verb(clause: str) -> bool:
-    """Whether a clause has a lower-case word that can be a verb (not a function word)."""
+    """Whether a clause has a lower-case word that can be a verb (not a function word); a
+    Konjunktiv form counts too ("Die Lage sei ernst": "sei" ends like no other verb)."""
     return any(
-        w not in _FUNCTION_WORDS and w.endswith(("t", "te", "ten", "en", "e", "n"))
+        (w not in _FUNCTION_WORDS and w.endswith(("t", "te", "ten", "en", "e", "n"))) or is_subjunctive(w)
         for w in regex.findall(r"\b\p{Ll}+\b", clause)
     )
 
@@ -469,9 +583,32 @@ def _verb_rules(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
     return None
 
 
+# a main clause joined after a comma: ", doch die Arbeitgeber betonten"
+# or a relative clause with its own subject: ", von dem die Polizei glaubt"
+_JOINED = compile_pattern(
+    r",\s*(?:und|doch|aber|sondern|jedoch|(?:von|bei|nach|mit|über|gegen)\s+(?:dem|der|denen|deren|dessen))"
+    r"\s+(?=der\s|die\s|das\s|\p{Lu})"
+)
+
+
+def _own_clause(masked: str, cs: int, verb: int) -> int:
+    """Where the clause of the speech verb at ``verb`` starts: after a comma and a conjunction
+    that join a new main clause ("Die Gewerkschaft hatte … gefordert, doch die Arbeitgeber
+    betonten"), else ``cs``."""
+    comma = masked.rfind(",", cs, verb)
+    m = _JOINED.match(masked, comma, verb) if comma >= 0 else None
+    return m.end() if m else cs
+
+
+# "keiner könne sagen, was …", "niemand wisse zu sagen": a verb of saying that no one uses
+_NO_ONE = compile_pattern(r"\b(?:keiner|niemand|keine)\s+(?:\p{Ll}+\s+){0,2}$")
+
+
 def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
     s, e = u.start, u.end
-    cs = _clause_start(masked, s, hit.start)
+    cs = _own_clause(masked, _clause_start(masked, s, hit.start), hit.start)
+    if _NO_ONE.search(masked, max(cs, hit.start - 40), hit.start):
+        return None
     # 1. speech verb + dass-clause: "Rutte sagte, dass … sei"
     m = _DASS.search(masked, hit.last, e)
     if m and not regex.search(r"[.;!?,]", masked[hit.last : m.start()]):
@@ -490,9 +627,19 @@ def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
     first = regex.match(r"\s*([\p{L}\p{N}]+)", clause)
     if not first or first.group(1).lower() in _SUBORD:
         return None
+    later = find_verb(masked, comma + 1, e)
+    if (
+        later is not None
+        and len(masked[comma + 1 : later.start].split()) <= 3
+        and masked.find(",", comma + 1, later.start) < 0
+        and masked.find(",", later.last, e) >= 0
+    ):
+        return None  # "Nachdem er gefragt wurde, erklärte X, …": the next verb frames the report
     if has_subjunctive(clause):
         rule = "quote.indirect_comma"
-    elif hit.lemma in _SAYING and comma - hit.last < 40 and _V2_START.match(clause) and _has_verb(clause):
+    elif hit.lemma in _SAYING and comma - hit.last < 40 and _V2_START.match(clause) and (
+        _has_verb(clause) or MASK in clause  # "meinte, der Mann „wollte sich nicht abfinden“"
+    ):
         rule = "quote.indirect_comma_indicative"  # "sagte Rice, die USA hielten sich an …"
     else:
         return None
@@ -551,8 +698,17 @@ def _leading_subject(masked: str, start: int, end: int, res: Resolver) -> Speake
     """The subject that opens a clause ("Hafenchef Ihor Sawtschenko ist der Meinung"); none
     after an opener ("Seit dem Jahr gab es Hinweise": the subject follows the verb)."""
     w = regex.match(r"\s*(\p{Lu}\p{L}*)", masked[start:end])
-    if w is None or is_opener(w.group(1)):
+    if w is None:
         return None
+    if is_opener(w.group(1)):
+        # "Am Dienstag zog der Partner das Angebot mit der Begründung zurück": the subject
+        # stands after the finite verb, the first lower-case word
+        verb = regex.compile(r"\b\p{Ll}+\b").search(masked, start, end)
+        found = clause_subject(masked, start, verb.start(), verb.end(), None, res.reg) if verb else None
+        sp = res.resolve(found[0], found[1]) if found else None
+        if sp is not None:
+            res.remember(sp, found[1])
+        return sp
     np = _NP_START.match(masked, start, end)
     sp = res.resolve(np.group("np"), np.start("np")) if np else None
     if sp is not None:
@@ -618,7 +774,18 @@ def _colon_cue_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_
     c = cue(masked, s, e)
     if c is not None:
         phrase, at, m = c
-        sp = res.resolve(phrase, at) if phrase else res.last
+        semi = masked.rfind(";", s, m.start())
+        if semi >= 0 and has_subjunctive(masked[s:semi]):
+            # "Die Tat sei geplant gewesen; nach Behördenangaben stecke aber …": the clause before
+            # the semicolon goes on with the report before, the cue names the source after it
+            before = res.last if speech_before else None
+            out.add(s, semi, "indirect", before, None, "quote.indirect_continuation")
+            s = semi + 1
+        # "nach ersten Meldungen": no one named; a report before it goes on ("Der Vorstoß sei
+        # nach ukrainischen Angaben gescheitert", in what the institute wrote)
+        sp = res.resolve(phrase, at) if phrase else (res.last if phrase is None or speech_before else None)
+        if sp is None and m.groupdict().get("comp"):
+            sp = Speaker(phrase, "org")  # "nach NASA-Angaben": the source the compound names
         if sp is not None:
             res.remember(sp, at)
         if not (has_subjunctive(masked[s:e]) or _SOLL.search(masked, s, e)):

@@ -84,6 +84,9 @@ class Registry:
     mentions: list[Mention] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # where each mention starts (sorted)
     text: str = ""
+    # "ISW" and "Institute for the Study of War" -> "Institute for the Study of War (ISW)":
+    # an organisation under the full name the document introduces its acronym with
+    names: dict[str, str] = field(default_factory=dict)
 
 
 # -- lexicons ---------------------------------------------------------------
@@ -190,10 +193,14 @@ def org_row(word: str) -> tuple[dict[str, str], str, bool] | None:
         for row in _orgs():
             if w.endswith(row["suffix"]):
                 lemma = word[: len(w)] if w != word.lower() else word
-                return row, lemma, row["generic"] == "yes" and w == row["suffix"]
+                # a document ("Positionspapier", "Lagebericht") is generic in any compound
+                bare = w == row["suffix"] or row["class"] == "document"
+                return row, lemma, row["generic"] == "yes" and bare
     return None
 
 
+# the linking s of a compound ("Regierungserklärung" -> "Regierung")
+_LINKING_S = compile_pattern(r"(?<=(?:ung|heit|keit|schaft|tät|ion|tum|amt))s$")
 _PRONOMINAL_ADVERB = compile_pattern(
     r"(?:Da|Wo|Hier)r?(?:mit|von|in|auf|für|zu|her|bei|nach|gegen|über|aus|neben|durch|um|unter|vor|an)"
 )
@@ -445,12 +452,56 @@ def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
                 if org is not None:
                     reg.mentions.append(Mention(at, org, inside, not inside and _opens_sentence(text, at)))
             elif row is not None and tok[0].isupper():
-                # "nach Angaben des Ministeriums": the latest organisation of its class
-                found = _latest(reg, at, _same_class(row[0]["class"]))
+                # "nach Angaben des Ministeriums": the latest organisation of its class; a
+                # document names its issuer ("im ISW-Bericht", "der Polizeibericht")
+                found = _issuer(tok, row[0]) if row[0]["class"] == "document" else None
+                found = found or _latest(reg, at, _same_class(row[0]["class"]))
                 if found is not None:
                     reg.mentions.append(Mention(at, found, inside))
     reg.starts = [m.start for m in reg.mentions]
+    reg.names = _acronym_names(text, reg)
     return reg
+
+
+_ACRONYM_DEF = compile_pattern(r"\((\p{Lu}[\p{Lu}\d]{1,7})\)")
+_NAME_LINK = frozenset("of for the and on in de du des la le et für der des von und".split())
+
+
+def _acronym_names(text: str, reg: Registry) -> dict[str, str]:
+    """Full names introduced with their acronym ("Institute for the Study of War (ISW)"): the
+    capitalised words before the brackets, linking words inside ("for the"), not a person's
+    name with their party ("Rainer Brüderle (FDP)") nor the noun that classifies the name
+    ("der Denkfabrik Institute …")."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(1)
+        words = _WORD_RE.findall(text[max(0, m.start() - 100) : m.start()])
+        run: list[str] = []
+        classifier = None  # "der US-Denkfabrik Institute …": the noun the name belongs to
+        for w in reversed(words[-10:]):
+            if run and run[0] not in _NAME_LINK and (org_row(w) or role_head(w)):
+                classifier = w if org_row(w) else None
+                break
+            if w[0].isupper() and w.lower() not in _DETS:
+                run.insert(0, w)
+            elif w in _NAME_LINK and run:
+                run.insert(0, w)
+            else:
+                break
+        while run and run[0] in _NAME_LINK:
+            run.pop(0)
+        if not run or run[0][0] != acr[0] or any(v in reg.people for v in _variants(run[-1])):
+            continue
+        if len(run) <= 3 and all(_is_name_token(w) for w in run) and len(run) > 1:
+            continue  # "Claudia Roth (CDU)": a person and the party, not a name and its acronym
+        full = " ".join(run)
+        if text[m.start() - 1 - len(full) : m.start()].strip() != full:
+            continue  # words across a line or punctuation: not one name
+        out.setdefault(acr, f"{full} ({acr})")
+        out.setdefault(full, f"{full} ({acr})")
+        if classifier is not None:
+            out.setdefault(classifier, f"{full} ({acr})")
+    return out
 
 
 _INDEFINITE = frozenset("ein eine einer einem einen eines".split())
@@ -539,11 +590,32 @@ def org_phrase(text: str, start: int, end: int) -> Speaker | None:
     if m:
         name += " der " + m.group(1).replace("Gebiets", "Gebiet")
         rest = rest[m.end() :]
+    # "Bundesministerium des Innern", "Ministerium der Justiz": the portfolio is part of the name
+    m = regex.match(r"\s+(des|der)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)", rest)
+    if m and lemma.lower().endswith(("ministerium", "amt")):
+        w = m.group(2)
+        if not (org_row(w) or role_head(w) or place_lookup(w) or w in _MONTHS or group_noun(w)):
+            name += f" {m.group(1)} {w}"
+            rest = rest[m.end() :]
     # "Koordinierungsstab für Kriegsgefangene", "Komitee vom Roten Kreuz": part of the name
     m = regex.match(r"\s+((?:für|vom)\s+(?:\p{Lu}\p{Ll}+en\s+)?\p{Lu}[\p{L}\-]+)", rest)
     if m:
         name += " " + m.group(1)
     return Speaker(name, "org", None, gender)
+
+
+def _issuer(word: str, row: dict[str, str]) -> Speaker | None:
+    """Who issued a document named by a compound: "Polizeibericht" -> Polizei,
+    "ISW-Bericht" -> ISW, "Regierungserklärung" -> Regierung; None for a plain one."""
+    found = org_row(word)
+    lemma = found[1] if found else word
+    rest = lemma[: len(lemma) - len(row["suffix"])]
+    prefix = regex.fullmatch(r"(\p{Lu}[\p{Lu}\d]+)-", rest)
+    if prefix:
+        return Speaker(prefix.group(1), "org")
+    issuer = _LINKING_S.sub("", rest.rstrip("-"))
+    own = org_row(issuer) if issuer else None
+    return Speaker(issuer, "org", None, own[0]["gender"]) if own and not own[2] else None
 
 
 def _org_head(name: str) -> str:
@@ -568,10 +640,13 @@ def _same_role(role: str):
     forms = _variants(role)
     bare = any(v == head for v in forms for head, _ in _roles())
     canon = role_head(role)
+    gender = _gender(role, ["?"])  # "der Bürgermeister" is no woman, "die Sprecherin" no man
 
     def ok(m: Mention) -> bool:
         theirs = (m.speaker.role or "").lower()
         if m.speaker.kind != "person":
+            return False
+        if gender and m.speaker.gender and gender != m.speaker.gender:
             return False
         if any(t.lower() in forms for t in m.speaker.titles):
             return True  # "der SPD-Politiker" again: whom it described before
@@ -586,6 +661,8 @@ def _same_role(role: str):
 
 def _same_class(cls: str):
     """A mention test: an organisation of class ``cls`` (any organisation for "any")."""
+    if cls == "document":
+        cls = "any"  # "nach dem Bericht": whoever issued it
     return lambda m: m.speaker.kind == "org" and (cls == "any" or _org_class(m.speaker) == cls)
 
 
@@ -659,7 +736,8 @@ class Resolver:
                 return sp.gender == "pl"
             if sp.kind == "person":
                 return sp.gender in (("f", None) if fem else ("m", None))
-            return sp.kind == "org" and sp.gender in (("f", "pl") if fem else ("m", "n"))
+            # "er" never points at a neuter noun ("das Ministerium" is "es")
+            return sp.kind == "org" and sp.gender in (("f", "pl") if fem else ("m",))
 
         starts = self.reg.starts  # sorted: only the mentions between the last report and here
         between = self.reg.mentions[bisect_right(starts, self.last_at) : bisect_left(starts, pos)]
@@ -729,6 +807,10 @@ class Resolver:
                     self.reg.people[full[-1].lower()] = person
                 return person
         group = group_noun(caps[-1]) if caps else None
+        if group is not None and len(words) == 2 and words[0] == "die" and role_head(words[1]):
+            near = self._near_org(pos)
+            if near is not None:
+                return near  # "schreiben die Analysten" of the institute just named
         if group is not None and not any(self.reg.people.get(w.lower()) for w in names):
             # "die Veranstalter", "politische Beobachter", "Lokale Medien"
             return _group_phrase(main[0], group, phrase_start=True)
@@ -757,6 +839,8 @@ class Resolver:
                 if (_is_name_token(w) and w.lower() not in _DETS) or w in ("von", "van", "de", "al")
             ]
             if len(keep) == 1 and not role:
+                if _non_agent(keep[0]):
+                    return None  # "die Anschuldigungen", "der Hintergrund": a thing
                 if words[0].lower() in _DETS or words[0].lower() in _POSSESSIVES or words[0][0].islower():
                     # "die Sprachschule", "die Mönche", "das Positionspapier": no person's name
                     return Speaker(keep[0], "other")
@@ -774,6 +858,9 @@ class Resolver:
             bare = role[:-1] if role.endswith("ern") and role_lemma(role) == role[:-1] else role
             unnamed = Speaker(bare, "person", role, "f" if _role_female(role) else "m")
             if words[0].lower() == "die" and not _role_female(role) and len(main) == 1 and not names:
+                near = self._near_org(pos) if len(words) == 2 else None
+                if near is not None:
+                    return near  # "die Analysten" right after "die Denkfabrik ISW": whom they speak for
                 return Speaker(role, "org", None, "pl")  # "die Polizisten", "die Ermittler": a group
             if words[0].lower() in ("ein", "eine", "einer", "einem", "einen"):
                 return unnamed  # "ein Polizeisprecher": someone not named
@@ -801,12 +888,20 @@ class Resolver:
                 # "der SPD-Politiker", "der General": a description of someone already named
                 # (not "der Sprecher des Präsidenten": someone else)
                 last = self.last
-                if last is not None and last.kind == "person":
+                sex = _gender(role, ["?"])
+
+                def fits(sp: Speaker) -> bool:
+                    return sp.kind == "person" and not (sex and sp.gender and sex != sp.gender)
+
+                if last is not None and fits(last):
                     if role not in last.titles:
                         last.titles.append(role)
                     return last
                 if last is None:
-                    found = _latest(self.reg, pos, lambda m: m.speaker.kind == "person" and not m.quoted)
+                    # already named: before it, never a woman for "der Bürgermeister"
+                    found = _latest(
+                        self.reg, pos, lambda m: m.start < pos and fits(m.speaker) and not m.quoted
+                    )
                     if found is not None:
                         if role not in found.titles:
                             found.titles.append(role)
@@ -817,14 +912,30 @@ class Resolver:
             row, lemma, generic = org_row(orgs[-1])
             floor = min(pos, self.floor)
             prefix = regex.match(r"(\p{Lu}[\p{Lu}\d]+)-", lemma)
-            if prefix and row["class"] == "any":
+            document = row["class"] == "document"
+            if prefix and row["class"] in ("any", "document"):
                 return Speaker(prefix.group(1), "org")  # "im ISW-Bericht": the ISW
             gen = regex.search(r"\s(?:der|des)\s(.+)$", head_part)
-            if generic and row["class"] == "any" and gen:
+            if generic and row["class"] in ("any", "document") and gen:
                 # "in einer Erklärung des Präsidenten Barack Obama": who issued it
                 found = self.resolve(gen.group(1), pos + gen.start(1))
                 if found is not None:
                     return found
+            if document:
+                issuer = _issuer(lemma, row)
+                if issuer is not None:
+                    return issuer  # "im Polizeibericht": the police
+                # "heißt es in dem Positionspapier": the organisation named before it; no one for
+                # "in einem Papier" or "Berichten zufolge" (plural)
+                one = orgs[-1].lower().endswith((row["suffix"], row["suffix"] + "s", row["suffix"] + "es"))
+                if words[0].lower() in _INDEFINITE or not one:
+                    return None
+                top = bisect_left(self.reg.starts, floor)
+                for k in range(top - 1, max(-1, top - 200), -1):  # nearest first, bounded
+                    sp = self.reg.mentions[k].speaker
+                    if sp.kind == "org" and org_row(_org_head(sp.name).split()[-1]):
+                        return sp
+                return None
             if generic:
                 cls = row["class"]
                 found = _latest(
@@ -853,6 +964,17 @@ class Resolver:
         if len(caps) > 1:
             return Speaker(" ".join(caps), "other")  # "Erwerbslosen Forum Deutschland"
         return None
+
+    def _near_org(self, pos: int) -> Speaker | None:
+        """The organisation mentioned last before ``pos``, if close (300 characters) and
+        singular: "die Analysten" or "die Ermittler" speak for it."""
+        k = bisect_left(self.reg.starts, pos) - 1
+        near = self.reg.mentions[k] if k >= 0 else None
+        if near is None or pos - near.start >= 300 or near.quoted or near.speaker.kind != "org":
+            return None
+        if near.speaker.gender == "pl" or role_head(near.speaker.name.split()[-1]) is not None:
+            return None
+        return near.speaker
 
     def _full_name(self, surname: str) -> list[str] | None:
         return full_name_in(self.reg.text, surname)
@@ -887,7 +1009,7 @@ _LEADERS = frozenset(
 _APPOS_BEFORE_VERB = compile_pattern(
     r",\s*(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3})(?:\s*\([^()]{0,40}\))?\s*,\s*$"
 )
-_NP_HERE = compile_pattern(rf"[\s,]*(?:(?:sich|nun|jetzt|auch|dann|aber)\s+)?(?P<np>{NP})", regex.VERSION1)
+_NP_HERE = compile_pattern(rf"[\s,]*(?:(?:sich|nun|jetzt|auch|dann|aber|es)\s+)?(?P<np>{NP})", regex.VERSION1)
 
 
 def _nominative(phrase: str) -> bool:
@@ -922,7 +1044,32 @@ def _speakerish(phrase: str, reg: Registry) -> bool:
     )
 
 
+@cache
+def _non_agents() -> frozenset[str]:
+    return word_set("non_agents")
+
+
+def _non_agent(phrase: str) -> bool:
+    """Whether a noun phrase's head is a thing that cannot speak ("Hintergrund",
+    "Bestrebungen", "die Nähe des Bären"): ``data/non_agents.txt``, compounds included."""
+    head = regex.split(r"\s(?:der|des)\s", phrase, maxsplit=1)[0]
+    words = [w for w in _WORD_RE.findall(head) if w[0].isupper()]
+    if not words:
+        return False
+    low = words[-1].lower()
+    return any(v.endswith(n) for v in _variants(low) for n in _non_agents())
+
+
 def clause_subject(
+    text: str, start: int, verb_start: int, verb_end: int, found: tuple[str, int] | None, reg: Registry
+) -> tuple[str, int] | None:
+    """The subject of a speech verb (see :func:`_clause_subject`), unless it is a thing that
+    cannot speak ("Hintergrund war ein Interview, in dem sie gesagt hatte, …")."""
+    got = _clause_subject(text, start, verb_start, verb_end, found, reg)
+    return None if got is not None and _non_agent(got[0]) else got
+
+
+def _clause_subject(
     text: str, start: int, verb_start: int, verb_end: int, found: tuple[str, int] | None, reg: Registry
 ) -> tuple[str, int] | None:
     """The subject of a speech verb at ``text[verb_start:verb_end]`` in a clause from

@@ -8,7 +8,9 @@ its lemma and to the separable particle it needs later in the clause
   hinzu", ", hieß es aus dem Ministerium", ", hatte Putin ... gesagt";
 - before them: "Rutte sagte: …", "Wie Selenskyj schrieb, …", "Der
   Staatsanwalt sagte, …", "… erklärte, dass …";
-- a source cue: "laut X", "X zufolge", "nach Angaben von X", "demnach".
+- a source cue: "laut X", "X zufolge", "nach Angaben von X", "demnach",
+  "nach Polizeiangaben" (the source inside a compound), "nach ersten
+  Meldungen" (a source without a name).
 
 All patterns run on the clause text with direct speech masked out, so a verb
 inside a quotation never frames the words around it.
@@ -216,14 +218,21 @@ def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | Non
 
 
 _CUE = compile_pattern(
-    rf"""(?:\b(?:[Ll]aut|[Gg]emäß|[Nn]ach\s+(?:(?:einem|einer|dem|den)\s+(?:\p{{Ll}}+\s+)?)?(?:Angaben|Worten
+    rf"""(?:\b(?:[Ll]aut|[Gg]emäß|[Nn]ach\s+(?:(?:(?:einem|einer|dem|den)\s+(?:\p{{Ll}}+\s+)?)|\p{{Ll}}+(?:en|er)\s+(?=\p{{Lu}}\p{{Ll}}+\s+(?:von|vom|des|der)\s))?(?:Angaben|Worten
          |Darstellung|Einschätzung|Informationen|Ansicht|Meinung|Auffassung|Aussagen?|Berichte[n]?|Bericht
          |Meldungen|Erkenntnissen|Schätzungen)(?:\s+(?:von|vom|des|der))?)
          \s+(?P<np>{NP})
        | (?P<np2>{NP})\s+zufolge\b
-       | \b(?P<demnach>[Dd]emnach|[Dd]emzufolge)\b)""",
+       | \b(?P<demnach>[Dd]emnach|[Dd]emzufolge)\b
+       | \b[Nn]ach\s+(?P<comp>(?:\p{{Ll}}+(?:en|er)\s+){{0,2}}\p{{Lu}}[\p{{L}}\-]*?)-?(?:angaben|informationen
+         |erkenntnissen|meldungen|berichten|schätzungen|Angaben)\b
+       | \b(?P<anon>[Nn]ach\s+(?:\p{{Ll}}+(?:en|er)\s+){{1,2}}(?:Angaben|Meldungen|Informationen|Erkenntnissen
+         |Berichten|Schätzungen)\b(?!\s+(?:von|vom|des|der)\b)))""",
     regex.VERSION1 | regex.VERBOSE,
 )
+# the source inside a compound cue: "Polizei" in "nach Polizeiangaben", "Regierung" in
+# "nach Regierungsangaben" (without the linking s)
+_LINKING_S = compile_pattern(r"(?<=(?:ung|heit|keit|schaft|tät|ion|tum|ums|amt|ens))s$")
 
 
 @derived
@@ -239,7 +248,8 @@ def _wie_re() -> regex.Pattern[str]:
 
 
 def cue(text: str, start: int, end: int) -> tuple[str | None, int, regex.Match[str]] | None:
-    """A source cue in ``text[start:end]``: (speaker phrase or None for "demnach", where, match)."""
+    """A source cue in ``text[start:end]``: (speaker phrase, or None for "demnach" (the last
+    speaker goes on), or "" for an unnamed source ("nach ersten Meldungen"), where, match)."""
     m = _CUE.search(text, start, end)
     w = _wie_re().search(text, start, end, timeout=2.0)
     if w and (not m or w.start() < m.start()):
@@ -248,5 +258,9 @@ def cue(text: str, start: int, end: int) -> tuple[str | None, int, regex.Match[s
         return None
     if m.group("demnach"):
         return None, m.start(), m
+    if m.group("anon"):
+        return "", m.start(), m  # "nach ersten Meldungen": a source without a name
+    if m.group("comp"):
+        return _LINKING_S.sub("", m.group("comp")), m.start("comp"), m
     name = "np" if m.group("np") else "np2"
     return m.group(name), m.start(name), m
