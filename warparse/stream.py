@@ -30,12 +30,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from warparse import inputs
 from warparse.inputs import InputError, Warn
 from warparse.records import SCHEMA_VERSION, Error
 from warparse.rules import compile_pattern
+
+if TYPE_CHECKING:
+    from warparse.segmenter import Document
 
 __all__ = ["InputError", "error_record", "parse_input", "parse_string"]
 
@@ -173,7 +176,25 @@ def _units(text: str) -> Counter[str]:
         doc = segment(text)
     except Exception:  # the chunk failed to parse anyway; its records are not there
         return Counter()
+    return _doc_units(doc)
+
+
+def _doc_units(doc: Document) -> Counter[str]:
     return Counter(paragraph=len(doc.paragraphs), sentence=sum(len(p.sentences) for p in doc.paragraphs))
+
+
+def _parse(state: _Doc, text: str) -> tuple[list[dict[str, Any]], Counter[str] | None]:
+    """The records of one chunk, and its units when the parse gives them on the way."""
+    from warparse import pipeline
+
+    code = getattr(state.parse, "__code__", None)
+    if code is not None and code.co_name == "parse_text" and code.co_filename == pipeline.__file__:
+        # the grammar itself, not a stand-in or a wrapper (``parse_text`` step by step): the
+        # chunk's segmentation then also gives its units, which would otherwise cost a second
+        # segmentation (perf, issue #7)
+        ctx = pipeline.analyse(text, state.ref_date)
+        return [r.to_dict(state.name, state.explain) for r in pipeline.records(ctx)], _doc_units(ctx.doc)
+    return state.parse(text, state.ref_date, state.name, state.explain), None
 
 
 def _shift(recs: list[dict[str, Any]], offset: int, state: _Doc) -> None:
@@ -209,13 +230,13 @@ def _shift(recs: list[dict[str, Any]], offset: int, state: _Doc) -> None:
 def _parse_chunk(state: _Doc, offset: int, text: str, line: int, last: bool) -> Iterator[dict[str, Any]]:
     """The records of one chunk, document-relative; on failure, halves, then an error record."""
     try:
-        recs = state.parse(text, state.ref_date, state.name, state.explain)
+        recs, units = _parse(state, text)
     except Exception as exc:
         yield from _failed(state, offset, text, line, last, exc)
         return
     _shift(recs, offset, state)
     if not last:
-        state.index_base.update(_units(text))
+        state.index_base.update(units if units is not None else _units(text))
     for rec in recs:
         state.tally[rec.get("type", "record")] += 1
         yield rec

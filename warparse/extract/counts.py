@@ -36,12 +36,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
 from warparse.context import Context
+from warparse.grammar.literals import Prefilter, required
 from warparse.grammar.numbers import NumeralMatch, find_in_sentence, numeral_at, parse_numeral
 from warparse.lexicons import table, word_list
 from warparse.records import Count
@@ -376,13 +378,30 @@ def _prev_words(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
     return tuple(t.norm.lower() for t in tokens[max(0, i - n) : i])
 
 
-def _skip_reason(c: _Cand, ctx: Context) -> str | None:
-    """Why the number ``c`` counts nothing, or None."""
+class _Spans:
+    """Whether a span overlaps one of ``spans``: by bisection over the starts and the running
+    maximum of the ends when the spans are in start order (date mentions are), else a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        self.ordered = all(p <= q for p, q in itertools.pairwise(self.starts))
+        self.max_end = list(itertools.accumulate((b for _, b in spans), max)) if self.ordered else []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if not self.ordered:
+            return any(a < end and start < b for a, b in self.spans)
+        k = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.max_end[k - 1] > start
+
+
+def _skip_reason(c: _Cand, ctx: Context, dates: _Spans | None = None) -> str | None:
+    """Why the number ``c`` counts nothing, or None. ``dates``: ``ctx.dates``' spans, indexed."""
     tokens = c.sent.tokens
     first = tokens[c.i]
     if first.kind in ("date", "time", "ordinal", "url", "email", "hashtag"):
         return "count.skip_date"
-    if any(d.span[0] < c.num.end and c.num.start < d.span[1] for d in ctx.dates):
+    if (dates or _Spans([d.span for d in ctx.dates])).overlaps(c.num.start, c.num.end):
         return "count.skip_date"
     glue = tokens[c.i - 1] if c.i > 1 else None
     if glue is not None and glue.text in "-/‐‑" and glue.end == first.start:
@@ -459,8 +478,9 @@ def _in_short_quote(tokens: list[Token], i: int, j: int) -> bool:
 # --------------------------------------------------------------- resolution
 
 
-def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str) -> bool:
-    """Give a number without a noun the noun of its context; False if none."""
+def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str, memo: _Memo | None = None) -> bool:
+    """Give a number without a noun the noun of its context; False if none. ``memo``:
+    what is found once per sentence (``_per_sentence``)."""
     tokens = c.sent.tokens
     prev = _prev_words(tokens, c.i, 3)
     nxt = [t.norm.lower() for t in tokens[c.j : c.j + 3]]
@@ -491,7 +511,7 @@ def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str) -> bool:
                 return take(later, "count.x_von_y", subset=True, total=True)
             return take(later, "count.forward")
     # "Von den Drohnen seien 309 abgewehrt", "Von den sieben Ch-101 … sechs"
-    part = _partitive_before(c)
+    part = _partitive_before(c, memo)
     if part is not None:
         noun_i, _ = part
         whole = next((d for d in cands if d.sent is c.sent and d.noun_i == noun_i), None)
@@ -501,7 +521,7 @@ def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str) -> bool:
         c.rules.append("count.partitive")
         return True
     # "die Zahl der Toten stieg auf 18"
-    zahl = _zahl_der(c)
+    zahl = _zahl_der(c, memo)
     if zahl is not None:
         c.noun = zahl
         c.rules.append("count.zahl_der")
@@ -579,33 +599,79 @@ def _parent_of(c: _Cand, cands: list[_Cand], idx: int) -> _Cand | None:
     return None
 
 
-def _partitive_before(c: _Cand) -> tuple[int, _Cand | None] | None:
+_Memo = dict[tuple[str, int], tuple[Sentence, list[int]]]
+
+
+def _per_sentence(
+    memo: _Memo | None, what: str, sent: Sentence, find: Callable[[Sentence], list[int]]
+) -> list[int]:
+    """``find(sent)``, once per sentence while ``memo`` lives (one ``extract``)."""
+    key = (what, id(sent))
+    got = memo.get(key) if memo is not None else None
+    if got is None or got[0] is not sent:
+        got = (sent, find(sent))
+        if memo is not None:
+            memo[key] = got
+    return got[1]
+
+
+def _partitive_before(c: _Cand, memo: _Memo | None = None) -> tuple[int, _Cand | None] | None:
     """ "von den NOUN" / "Von NUM NOUN" earlier in the sentence: (noun index,
-    the count of the whole if it has a number)."""
-    tokens = c.sent.tokens
-    for k in range(c.i - 1, 0, -1):
-        t = tokens[k]
-        if not _is_noun(t):
+    the count of the whole if it has a number). The partitive nouns of a sentence are found
+    once (a scan back per number would be quadratic in a sentence of many numbers)."""
+    hits = _per_sentence(memo, "partitive", c.sent, _partitive_nouns)
+    at = bisect.bisect_left(hits, c.i) - 1  # the nearest one before the number
+    return (hits[at], None) if at >= 0 else None
+
+
+def _partitive_nouns(sent: Sentence) -> list[int]:
+    """Indices k >= 1 of the tokens that are the noun of "von den NOUN" / "Von NUM NOUN", in
+    order. From a noun, adjectives, numbers and gap words are skipped back to the token that
+    decides; a walk that reaches an earlier noun takes that noun's result (linear time)."""
+    tokens = sent.tokens
+    out: list[int] = []
+    before: dict[int, int] = {}  # noun index -> the index its walk back stopped at
+
+    def skipped(t: Token) -> bool:
+        return (
+            _is_adj(t)
+            or t.kind == "number"
+            or t.norm.lower() in _GAP_WORDS
+            or parse_numeral(t.text) is not None
+        )
+
+    for k in range(1, len(tokens)):
+        if not _is_noun(tokens[k]):
             continue
         m = k - 1
-        while m >= 0 and (
-            _is_adj(tokens[m])
-            or tokens[m].kind == "number"
-            or tokens[m].norm.lower() in _GAP_WORDS
-            or parse_numeral(tokens[m].text) is not None
-        ):
+        while m >= 0 and skipped(tokens[m]):
+            if m in before:  # a skipped noun: everything between its stop and it is skipped too
+                m = before[m]
+                break
             m -= 1
+        before[k] = m
         if m >= 1 and tokens[m].norm.lower() in ("den", "diesen") and tokens[m - 1].norm.lower() == "von":
-            return k, None
-        if m >= 0 and tokens[m].norm.lower() == "von" and (m == 0 or tokens[m - 1].kind == "punct"):
-            return k, None
-    return None
+            out.append(k)
+        elif m >= 0 and tokens[m].norm.lower() == "von" and (m == 0 or tokens[m - 1].kind == "punct"):
+            out.append(k)
+    return out
 
 
-def _zahl_der(c: _Cand) -> Noun | None:
+def _zahl_words(sent: Sentence) -> list[int]:
+    """The tokens that may open "die Zahl der NOUN" / "die Opferzahl", in order."""
+    out = []
+    for k, t in enumerate(sent.tokens):
+        w = t.norm.lower()
+        if w in ("zahl", "anzahl", "bilanz") or (w.endswith("zahl") and len(w) > 6):
+            out.append(k)
+    return out
+
+
+def _zahl_der(c: _Cand, memo: _Memo | None = None) -> Noun | None:
     """ "die Zahl der Toten stieg auf 18", "die Opferzahl liegt bei acht"."""
     tokens = c.sent.tokens
-    for k in range(c.i - 1, -1, -1):
+    words = _per_sentence(memo, "zahl", c.sent, _zahl_words)
+    for k in reversed(words[: bisect.bisect_left(words, c.i)]):  # only they can answer
         w = tokens[k].norm.lower()
         if w in ("zahl", "anzahl", "bilanz"):
             for m in range(k + 2, min(c.i, k + 6)):
@@ -639,10 +705,18 @@ def _clause_bounds(sent: Sentence, pos: int) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def _cue_prefilter() -> Prefilter:
+    """Which outcome cue rows a sentence may match (from the strings each match holds): the
+    others are not searched."""
+    return Prefilter(required(row["pattern"]) for row in table("count_outcomes"))
+
+
 def _cues(text: str, sent: Sentence, category: str) -> list[_Cue]:
     found: list[_Cue] = []
-    for pattern, outcome, cats, weight in _cue_rules():
-        if category not in cats:
+    maybe = _cue_prefilter().keys_in(text, sent.start, sent.end)
+    for k, (pattern, outcome, cats, weight) in enumerate(_cue_rules()):
+        if category not in cats or k not in maybe:
             continue
         for m in pattern.finditer(text, sent.start, sent.end):
             found.append(_Cue(m.start(), m.end(), outcome, weight))
@@ -842,9 +916,10 @@ def _candidates(ctx: Context, sent: Sentence) -> list[_Cand]:
 def extract(ctx: Context) -> list[Count]:
     text = ctx.text
     every: list[_Cand] = []
+    dates = _Spans([d.span for d in ctx.dates])
     for sent in ctx.doc.sentences:
         for c in _candidates(ctx, sent):
-            c.skip = _skip_reason(c, ctx)
+            c.skip = _skip_reason(c, ctx, dates)
             every.append(c)
     for c, d in reversed(list(itertools.pairwise(every))):
         # "mit 28 und drei Punkten", "fünf, sechs und zehn Jahre": the unit of
@@ -859,9 +934,10 @@ def extract(ctx: Context) -> list[Count]:
         if c.noun is not None and len(prev) == 2 and prev[1] in ("der", "von") and prev[0] in _SHARES:
             c.total = True
     kept: list[_Cand] = []
+    memo: _Memo = {}
     for idx, c in enumerate(cands):
         if c.noun is None:
-            if not _resolve(c, cands, idx, text):
+            if not _resolve(c, cands, idx, text, memo):
                 continue
         elif _is_subset(c):
             # "21 Menschen …, darunter fünf Kinder"

@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import regex
 
@@ -75,6 +76,7 @@ CONTINUE_CUES = frozenset(
         "all_down",
     }
 )
+_T = TypeVar("_T")
 ENEMY = {"Ukraine": "Russia", "Russia": "Ukraine"}
 # clauses that report something happening (where "in Kiew" is a place, not the government)
 EVENT_CUES = frozenset({"attack", "launch", "impact", "shootdown", "casualty", "damage", "weak", "ground"})
@@ -186,9 +188,25 @@ def _blank_quotes(text: str) -> str:
     return "".join(chars)
 
 
+class _ByStart(Generic[_T]):
+    """Records by the start of their span: those starting in [a, b), in list order, found by
+    bisection when the list is in span order (as the extractors make it), else by a scan."""
+
+    def __init__(self, items: list[_T]) -> None:
+        self.items = items
+        self.starts = [x.span[0] for x in items]  # type: ignore[attr-defined]
+        self.ordered = all(p <= q for p, q in itertools.pairwise(self.starts))
+
+    def between(self, a: int, b: int) -> list[_T]:
+        if self.ordered:
+            return self.items[bisect_left(self.starts, a) : bisect_left(self.starts, b)]
+        return [x for x, s in zip(self.items, self.starts, strict=True) if a <= s < b]
+
+
 def _units(ctx: Context, text: str) -> list[Unit]:
     """The units of the text. Headlines mark sections; their units (``headline``) only
     stand in for a section whose body reports an event without naming it."""
+    index = (_ByStart(ctx.dates), _ByStart(ctx.counts))
     out: list[Unit] = []
     section = 0
     prev_headline = False
@@ -197,7 +215,9 @@ def _units(ctx: Context, text: str) -> list[Unit]:
             if not prev_headline and para.index > 0:
                 section += 1
             prev_headline = True
-            unit = _analyse(ctx, text, para.start, para.end, para.sentences[0].index, para.index, section)
+            unit = _analyse(
+                ctx, text, para.start, para.end, para.sentences[0].index, para.index, section, index
+            )
             unit.headline = True
             out.append(unit)
             continue
@@ -214,7 +234,7 @@ def _units(ctx: Context, text: str) -> list[Unit]:
                 pieces = [(start, sent.end)]
             first: Unit | None = None
             for a, b in pieces:
-                unit = _analyse(ctx, text, a, b, sent.index, para.index, section)
+                unit = _analyse(ctx, text, a, b, sent.index, para.index, section, index)
                 if first is not None and not unit.dates:
                     unit.dates = list(first.dates)  # the clauses of a sentence share its date
                 first = first or unit
@@ -227,11 +247,23 @@ def _has_substance(text: str, a: int, b: int) -> bool:
     return bool(weapons.find_weapons(text, a, b) or places.find_places(text, a, b))
 
 
-def _analyse(ctx: Context, text: str, a: int, b: int, sentence: int, paragraph: int, section: int) -> Unit:
+def _analyse(
+    ctx: Context,
+    text: str,
+    a: int,
+    b: int,
+    sentence: int,
+    paragraph: int,
+    section: int,
+    index: tuple[_ByStart[DateMention], _ByStart[Count]] | None = None,
+) -> Unit:
     found = [w for w in weapons.find_weapons(text, a, b) if w.kind != "none"]
     cues = events.cues(text, a, b)
     strike = bool(found) and bool(cues & {"attack", "impact"})
     every = places.find_places(text, a, b, strike, bool(cues & EVENT_CUES))
+    if index is None:
+        index = (_ByStart(ctx.dates), _ByStart(ctx.counts))
+    dates, counts = index[0].between(a, b), index[1].between(a, b)
     mentions = [p for p in every if p.excluded is None]
     unit = Unit(
         a,
@@ -243,8 +275,8 @@ def _analyse(ctx: Context, text: str, a: int, b: int, sentence: int, paragraph: 
         weapons=found,
         places=mentions,
         actors=_actors(text, a, b, every),
-        dates=[d for d in ctx.dates if a <= d.span[0] < b and _event_date(d, ctx.ref_date)],
-        counts=[c for c in ctx.counts if a <= c.span[0] < b and text[c.span[0]] != " "],
+        dates=[d for d in dates if _event_date(d, ctx.ref_date)],
+        counts=[c for c in counts if text[c.span[0]] != " "],
     )
     unit.instrument = bool(_INSTRUMENT.search(text, a, b)) or "launch" in cues
     unit.attack_verb = bool(_ATTACK_VERB.search(text, a, b))

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from warparse.grammar.literals import Prefilter, required, required_any
 from warparse.lexicons import table
 from warparse.rules import compile_pattern
 
@@ -41,20 +42,33 @@ def _cue_types() -> tuple[str, ...]:
 
 
 @cache
-def _cue_alternations() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    """One compiled alternation per cue type (one search instead of one per row)."""
+def _cue_alternations() -> tuple[tuple[str, regex.Pattern[str], tuple[str, ...] | None], ...]:
+    """One compiled alternation per cue type (one search instead of one per row), with the
+    words one of which each of its matches contains (``literals.required``)."""
     out = []
     for kind in _cue_types():
         if kind != "institution":
             rows = [r["pattern"] for r in table("event_cues") if r["type"] == kind]
-            out.append((kind, compile_pattern("|".join(f"(?:{p})" for p in rows), _FLAGS)))
+            pattern = compile_pattern("|".join(f"(?:{p})" for p in rows), _FLAGS)
+            out.append((kind, pattern, required_any(rows)))
     return tuple(out)
+
+
+@cache
+def _cue_prefilter() -> Prefilter:
+    return Prefilter(need for _, _, need in _cue_alternations())
 
 
 def cues(text: str, start: int = 0, end: int | None = None) -> set[str]:
     """The cue types found in ``text[start:end]``."""
     end = len(text) if end is None else end
-    return {kind for kind, pattern in _cue_alternations() if pattern.search(text, start, end)}
+    # a type none of whose words the clause holds cannot match: its search is skipped
+    maybe = _cue_prefilter().keys_in(text, start, end)
+    return {
+        kind
+        for k, (kind, pattern, _) in enumerate(_cue_alternations())
+        if k in maybe and pattern.search(text, start, end)
+    }
 
 
 def cue_spans(kind: str, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -68,12 +82,20 @@ def _actor_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
     return tuple((compile_pattern(r["pattern"], regex.VERSION1), r["actor"]) for r in table("actors"))
 
 
+@cache
+def _actor_prefilter() -> Prefilter:
+    return Prefilter(required(r["pattern"]) for r in table("actors"))
+
+
 def actors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """(offset, actor) of each attacker the clause names, in text order; nationality words
     on defenders and reporters ("ukrainische Luftabwehr", "nach russischen Angaben") are skipped."""
     end = len(text) if end is None else end
     out = []
-    for pattern, actor in _actor_patterns():
+    maybe = _actor_prefilter().keys_in(text, start, end)
+    for k, (pattern, actor) in enumerate(_actor_patterns()):
+        if k not in maybe:
+            continue  # none of the words its matches hold is in the clause
         for m in pattern.finditer(text, start, end):
             if _NOT_ATTACKER.match(text, m.end(), end):
                 continue

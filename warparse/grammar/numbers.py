@@ -447,7 +447,28 @@ def _candidate_re() -> regex.Pattern[str]:
     words = {w for kind in _words().values() for w in kind}
     words |= {r["phrase"].split()[0].lower() for r in table("qualifiers") if r["position"] == "before"}
     words |= {"zwischen", "einige", "mehrere", "etliche", "viele", "eine", "einer", "sech", "sieb"}
-    return compile_pattern(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{_alt(words)}))", regex.V0)
+    # Only where a candidate starts matters (the rules run there), not where it ends: a word
+    # with a shorter candidate word as its prefix adds no start, and the rest are one trie
+    # ("ein(?:e|...)") rather than a flat alternation the engine tries word by word (perf).
+    starts = {w for w in words if not any(o != w and w.startswith(o) for o in words)}
+    return compile_pattern(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{_trie(starts)}))", regex.V0)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie of their shared prefixes (the words: prefix-free)."""
+    root: dict[str, dict] = {}
+    for w in sorted(set(words)):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items())]
+        if len(alts) <= 1:
+            return "".join(alts)
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
 
 
 def find_numerals(

@@ -18,6 +18,7 @@ from functools import cache
 
 import regex
 
+from warparse.grammar.literals import Prefilter, required
 from warparse.lexicons import table
 from warparse.rules import compile_pattern
 
@@ -173,6 +174,8 @@ def _names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """(start, end, form) of each gazetteer form in ``text[start:end]``, left to right, the
     longest at each place, not overlapping."""
     by_first = _forms_by_first_word()
+    if by_first.keys().isdisjoint(_LETTERS.findall(text, start, end)):
+        return  # no run of letters starts a form: most clauses, at one set test (perf, issue #7)
     done = start
     for m in _WORD_START.finditer(text, start, end):
         s = m.start()
@@ -326,10 +329,18 @@ def transliterate(name: str) -> str:
     return "".join(out)
 
 
+@cache
+def _unknown_prefilter() -> Prefilter:
+    return Prefilter(required(p.pattern) for p in (_AFTER_SETTLEMENT_WORD, _BEFORE_REGION))
+
+
 def _unknown_places(text: str, start: int, end: int, known: list[PlaceMention]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     taken = [m.span for m in known]
-    for pattern, slavic in ((_AFTER_SETTLEMENT_WORD, False), (_BEFORE_REGION, True)):
+    maybe = _unknown_prefilter().keys_in(text, start, end)
+    for k, (pattern, slavic) in enumerate(((_AFTER_SETTLEMENT_WORD, False), (_BEFORE_REGION, True))):
+        if k not in maybe:
+            continue  # no settlement or region word in the clause: nothing to search for
         for m in pattern.finditer(text, start, end):
             name = m.group("name")
             s, e = m.span("name")

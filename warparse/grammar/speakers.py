@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -148,14 +148,42 @@ def group_noun(word: str) -> str | None:
     return None
 
 
-def _variants(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # every token of a document asks (perf, issue #7)
+def _variants(word: str) -> tuple[str, ...]:
     """The word and its forms without a case ending (genitive -s/-es, dative -n/-en)."""
     w = word.lower()
     out = [w]
     for end in ("s", "es", "n", "en"):
         if w.endswith(end) and len(w) > len(end) + 2:
             out.append(w[: -len(end)])
+    return tuple(out)
+
+
+@cache
+def _role_by_head() -> dict[str, str]:
+    """head -> canonical head, the first of ``_roles()`` for each head."""
+    out: dict[str, str] = {}
+    for head, canon in _roles():
+        out.setdefault(head, canon)
     return out
+
+
+@cache
+def _org_by_suffix() -> dict[str, dict[str, str]]:
+    """suffix -> the first row of ``_orgs()`` with it."""
+    out: dict[str, dict[str, str]] = {}
+    for row in _orgs():
+        out.setdefault(row["suffix"], row)
+    return out
+
+
+def _longest_suffix(w: str, table: dict[str, object]) -> str | None:
+    """The longest suffix of ``w`` that is a key of ``table`` (what the first hit in a list
+    sorted longest first is; a lookup per suffix instead of a test per entry)."""
+    for cut in range(len(w) + 1):
+        if w[cut:] in table:
+            return w[cut:]
+    return None
 
 
 @cache
@@ -163,10 +191,11 @@ def role_head(word: str) -> str | None:
     """The canonical role head of a role noun ("Pentagon-Sprecherin" -> "sprecher")."""
     if not word[:1].isupper():
         return None
+    heads = _role_by_head()
     for w in _variants(word):
-        for head, canon in _roles():
-            if w.endswith(head):
-                return canon
+        head = _longest_suffix(w, heads)
+        if head is not None:
+            return heads[head]
     return None
 
 
@@ -189,13 +218,15 @@ def org_row(word: str) -> tuple[dict[str, str], str, bool] | None:
     """(row, lemma, generic) of an organisation noun ("Verteidigungsministeriums")."""
     if not word[:1].isupper():
         return None
+    rows = _org_by_suffix()
     for w in _variants(word):
-        for row in _orgs():
-            if w.endswith(row["suffix"]):
-                lemma = word[: len(w)] if w != word.lower() else word
-                # a document ("Positionspapier", "Lagebericht") is generic in any compound
-                bare = w == row["suffix"] or row["class"] == "document"
-                return row, lemma, row["generic"] == "yes" and bare
+        suffix = _longest_suffix(w, rows)
+        if suffix is not None:
+            row = rows[suffix]
+            lemma = word[: len(w)] if w != word.lower() else word
+            # a document ("Positionspapier", "Lagebericht") is generic in any compound
+            bare = w == row["suffix"] or row["class"] == "document"
+            return row, lemma, row["generic"] == "yes" and bare
     return None
 
 

@@ -11,10 +11,11 @@ word wins: models before air defence before generic nouns, so
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
+from warparse.grammar.literals import Prefilter, required_any
 from warparse.lexicons import table
 from warparse.rules import compile_pattern
 
@@ -66,6 +67,13 @@ def lexicon() -> tuple[LexEntry, ...]:
 
 
 @cache
+def _word_prefilter() -> Prefilter:
+    """Whether a clause may hold a word that a word row matches: one of the strings each such
+    word contains (``literals``) occurs in it."""
+    return Prefilter([required_any(e.pattern.pattern for e in lexicon() if e.scope == "word")])
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a long input of ever new words must not grow it forever
 def _word_entries(low: str) -> tuple[LexEntry, ...]:
     """The word rows that match a lower-cased word, in file order (words repeat: cached)."""
     return tuple(e for e in lexicon() if e.scope == "word" and e.pattern.search(low))
@@ -84,8 +92,13 @@ def find_weapons(text: str, start: int = 0, end: int | None = None) -> list[Weap
     """Weapon mentions in ``text[start:end]``, air defence ("Luftabwehr") included as kind "none"."""
     end = len(text) if end is None else end
     out: list[WeaponMention] = []
-    for m in _WORD.finditer(text, start, end):
+    entries = _word_entries
+    # no word of the clause can hold a word row when none of their strings occurs in it
+    words = _WORD.finditer(text, start, end) if _word_prefilter().keys_in(text, start, end) else ()
+    for m in words:
         word = m.group().rstrip("-")
+        if not entries(word.lower()):
+            continue  # most words: no row, and no context to cut out
         entry = classify_word(word, text[max(start, m.start() - 12) : m.start()], text[m.end() : m.end() + 1])
         if entry is not None:
             out.append(
