@@ -142,6 +142,12 @@ class _Store:
             write_bytes(self.path, marshal.dumps((self.key, self.entries)))
 
 
+def stored(kind: str, name: str, build: Callable[[str], Any]) -> Any:
+    """``build(name)``, kept across runs in the lexicon store: for plain data that depends on
+    nothing but the package's code and data (see ``derived``)."""
+    return _STORE.get(kind, name, build)
+
+
 _PATTERN = "\x00pattern"  # marks a compiled pattern in a derived value (its constructor data)
 
 

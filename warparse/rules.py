@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 import regex
@@ -117,3 +118,11 @@ def compile_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> regex.P
     """``regex.compile(pattern, flags, **named_lists)``, rebuilt from the persistent cache when
     this pattern was compiled before (see above): same pattern object, a fraction of the cost."""
     return _PATTERNS.compile(pattern, flags, named_lists)
+
+
+@cache
+def rx(pattern: str) -> regex.Pattern[str]:
+    r"""A pattern written where it is used (``rx(r",\s*").search(text)``): compiled once per
+    process, through the persistent cache; ``regex.search(r"…", …)`` compiles it anew in every
+    process, which costs start-up time."""
+    return compile_pattern(pattern)

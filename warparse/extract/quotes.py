@@ -53,7 +53,7 @@ from warparse.grammar.speech import MASK, cue, find_verb, post_frame, subject
 from warparse.grammar.subjunctive import has_subjunctive, is_konjunktiv1, is_subjunctive
 from warparse.lexicons import word_set
 from warparse.records import Quote
-from warparse.rules import compile_pattern
+from warparse.rules import compile_pattern, rx
 
 _FINAL = ".!?…"
 _FUNCTION = frozenset(
@@ -99,7 +99,7 @@ def _is_name(text: str, q: QuoteSpan, outlets: frozenset[str]) -> bool:
     inner = text[q.start : q.end]
     if inner in outlets:
         return True
-    words = regex.findall(r"[\p{L}\p{N}'’\-]+", inner)
+    words = rx(r"[\p{L}\p{N}'’\-]+").findall(inner)
     if not words or inner[-1] in _FINAL + ",":
         return False
     before = text[max(0, q.open - 80) : q.open]
@@ -111,7 +111,7 @@ def _is_name(text: str, q: QuoteSpan, outlets: frozenset[str]) -> bool:
     name_like = len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in _FUNCTION for w in words)
     if not name_like:
         return False
-    before = regex.findall(r"[\p{L}]+", text[max(0, q.open - 30) : q.open])
+    before = rx(r"[\p{L}]+").findall(text[max(0, q.open - 30) : q.open])
     prev = before[-1] if before else ""
     return prev.lower() not in (
         "der",
@@ -136,7 +136,7 @@ def _is_title(text: str, q: QuoteSpan) -> bool:
     inner = text[q.start : q.end]
     if inner[-1] in _FINAL + "," or len(inner.split()) > 8 or not inner[0].isupper():
         return False
-    m = regex.search(r"(?<=[\p{L}\p{N}\-]\s)(\p{Lu}[\p{L}\-]*)\s$", text[max(0, q.open - 40) : q.open])
+    m = rx(r"(?<=[\p{L}\p{N}\-]\s)(\p{Lu}[\p{L}\-]*)\s$").search(text[max(0, q.open - 40) : q.open])
     return m is not None and role_head(m.group(1)) is None
 
 
@@ -421,7 +421,7 @@ def _direct_speaker(
         res.remember(sp, cs)
         return sp, None, "quote.direct_colon"
     # a frame later in the sentence: "… ein Zeichen für „…“ von Putin, sagte Singh."
-    for m in regex.finditer(r",", masked[after : u.end]):
+    for m in rx(r",").finditer(masked[after : u.end]):
         fr = post_frame(masked, after + m.start(), u.end)
         if fr is not None:
             sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
@@ -458,7 +458,7 @@ def _next_frame(u: Unit, nxt: Unit, masked: str, res: Resolver, out: _Builder, n
     hit = find_verb(masked, nxt.start, nxt.end)
     if hit is None or hit.start - nxt.start >= 20:
         return
-    if regex.search(r"[,:]\s*(?:dass\s|\p{Ll}+\s+\p{Ll})", masked[hit.last : nxt.end]):
+    if rx(r"[,:]\s*(?:dass\s|\p{Ll}+\s+\p{Ll})").search(masked[hit.last : nxt.end]):
         return  # "So berichtete die Zeitung, die Stadt plane …": it frames what follows
     new = out.quotes[n_before:]
     if any(q.rules[0] not in _CONTEXT_RULES for q in new):
@@ -489,7 +489,7 @@ def _reports(masked: str, u: Unit) -> bool:
 
 
 def _first_comma_after(masked: str, pos: int, end: int) -> int:
-    m = regex.compile(r",").search(masked, pos, end)
+    m = rx(r",").search(masked, pos, end)
     return m.start() if m else -1
 
 
@@ -566,7 +566,7 @@ def _has_verb(clause: str) -> bool:
     Konjunktiv form counts too ("Die Lage sei ernst": "sei" ends like no other verb)."""
     return any(
         (w not in _FUNCTION_WORDS and w.endswith(("t", "te", "ten", "en", "e", "n"))) or is_subjunctive(w)
-        for w in regex.findall(r"\b\p{Ll}+\b", clause)
+        for w in rx(r"\b\p{Ll}+\b").findall(clause)
     )
 
 
@@ -611,7 +611,7 @@ def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
         return None
     # 1. speech verb + dass-clause: "Rutte sagte, dass … sei"
     m = _DASS.search(masked, hit.last, e)
-    if m and not regex.search(r"[.;!?,]", masked[hit.last : m.start()]):
+    if m and not rx(r"[.;!?,]").search(masked[hit.last : m.start()]):
         sp, at = _frame_speaker(res, masked, cs, e, hit)
         if sp is not None:
             res.remember(sp, at)
@@ -620,11 +620,11 @@ def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
     # 2. speech verb, comma, Konjunktiv clause: "Der Staatsanwalt sagte, der Sohn habe …";
     #    or a zu-infinitive: "Das Ministerium erklärte, von Absprachen nichts zu wissen"
     comma = _first_comma_after(masked, hit.last, e)
-    if comma < 0 or regex.search(r"[.;!?:]", masked[hit.last : comma]) or comma - hit.last >= 80:
+    if comma < 0 or rx(r"[.;!?:]").search(masked[hit.last : comma]) or comma - hit.last >= 80:
         return None
     rest_end = _report_end(masked, comma + 1, e)
     clause = masked[comma + 1 : rest_end]
-    first = regex.match(r"\s*([\p{L}\p{N}]+)", clause)
+    first = rx(r"\s*([\p{L}\p{N}]+)").match(clause)
     if not first or first.group(1).lower() in _SUBORD:
         return None
     later = find_verb(masked, comma + 1, e)
@@ -680,7 +680,7 @@ def _noun_rule(u: Unit, masked: str, res: Resolver, out: _Builder):
         end = _report_end(masked, m.end(), u.end)
         clause = masked[m.end() : end]
         if m.group("conj") is None:
-            first = regex.match(r"\s*(\p{L}+)", clause)
+            first = rx(r"\s*(\p{L}+)").match(clause)
             if first is None or not has_subjunctive(clause):
                 continue
             lead = first.group(1).lower()
@@ -697,13 +697,13 @@ def _noun_rule(u: Unit, masked: str, res: Resolver, out: _Builder):
 def _leading_subject(masked: str, start: int, end: int, res: Resolver) -> Speaker | None:
     """The subject that opens a clause ("Hafenchef Ihor Sawtschenko ist der Meinung"); none
     after an opener ("Seit dem Jahr gab es Hinweise": the subject follows the verb)."""
-    w = regex.match(r"\s*(\p{Lu}\p{L}*)", masked[start:end])
+    w = rx(r"\s*(\p{Lu}\p{L}*)").match(masked[start:end])
     if w is None:
         return None
     if is_opener(w.group(1)):
         # "Am Dienstag zog der Partner das Angebot mit der Begründung zurück": the subject
         # stands after the finite verb, the first lower-case word
-        verb = regex.compile(r"\b\p{Ll}+\b").search(masked, start, end)
+        verb = rx(r"\b\p{Ll}+\b").search(masked, start, end)
         found = clause_subject(masked, start, verb.start(), verb.end(), None, res.reg) if verb else None
         sp = res.resolve(found[0], found[1]) if found else None
         if sp is not None:
@@ -720,7 +720,7 @@ def _frame_after(u: Unit, masked: str, res: Resolver, out: _Builder, limit: int)
     """3. Konjunktiv clause + frame after it: "… seien abgewehrt worden, teilte die Luftwaffe
     mit"; only frames that start before ``limit``."""
     s, e = u.start, u.end
-    for m in regex.finditer(r"[,;]", masked[s:limit]):
+    for m in rx(r"[,;]").finditer(masked[s:limit]):
         at = s + m.start()
         fr = post_frame(masked, at, e)
         if fr is None:
@@ -735,7 +735,7 @@ def _frame_after(u: Unit, masked: str, res: Resolver, out: _Builder, limit: int)
         out.add(seg, at, "indirect", sp, fr.lemma, "quote.indirect_frame_after")
         # the report goes on after the frame: "…, sagte X; der Angriff zeige …",
         # "Das Problem sei, so der Präsident, dass …"
-        cont = regex.compile(r"[;,]").search(masked, fr.end, e)
+        cont = rx(r"[;,]").search(masked, fr.end, e)
         if cont is not None:
             rest = masked[cont.start() + 1 : e]
             if _DASS.match("," + rest) or (masked[cont.start()] == ";" and has_subjunctive(rest)):
@@ -761,7 +761,7 @@ def _colon_cue_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_
             sp, at = _frame_speaker(res, masked, cs, colon, verb_hit)
         if sp is None:
             pos = cs
-            while (w := regex.match(r"\s*(\p{Lu}\p{L}*)\s+", masked[pos:colon])) and is_opener(w.group(1)):
+            while (w := rx(r"\s*(\p{Lu}\p{L}*)\s+").match(masked[pos:colon])) and is_opener(w.group(1)):
                 pos += w.end()  # "Auch die Sprecherin …"
             np = _NP_START.match(masked, pos, colon)
             if np:
@@ -836,7 +836,7 @@ def _subordinate_konjunktiv1(u: Unit, masked: str, res: Resolver, out: _Builder)
         begin = m.start() + 1
         nxt = masked.find(",", m.end(), e)
         clause_end = nxt if nxt >= 0 else e
-        words = regex.findall(r"\b\p{Ll}+\b", masked[m.end() : clause_end])
+        words = rx(r"\b\p{Ll}+\b").findall(masked[m.end() : clause_end])
         if not any(is_konjunktiv1(w) for w in words):
             continue
         sp = _leading_subject(masked, s, begin, res)
@@ -849,8 +849,8 @@ def _main_konjunktiv1(masked: str, s: int, e: int) -> bool:
     """Whether a main clause of the unit (up to ';') has a Konjunktiv I verb; subordinate and
     relative clauses ("…, der vorher bekannt gewesen sei, …") do not count."""
     first = True
-    for seg in regex.split(r"[,:]", masked[s:e].split(";")[0])[:4]:
-        words = regex.findall(r"\b\p{L}+\b", seg)
+    for seg in rx(r"[,:]").split(masked[s:e].split(";")[0])[:4]:
+        words = rx(r"\b\p{L}+\b").findall(seg)
         if not words:
             continue
         lead = words[0].lower()
@@ -873,7 +873,7 @@ _RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher wel
 def _article_v2(clause: str) -> bool:
     """Whether a clause opening with "der"/"die"/"das" is a main clause (article, noun,
     Konjunktiv verb: "die Stadt habe kein Geld"), not a relative one ("die … habe")."""
-    words = regex.findall(r"\b\p{L}+\b", clause[:80])[:3]
+    words = rx(r"\b\p{L}+\b").findall(clause[:80])[:3]
     return len(words) == 3 and words[1][0].isupper() and is_subjunctive(words[2])
 
 
@@ -945,7 +945,7 @@ def _main_subjunctive(masked: str, s: int, e: int) -> int | None:
     """Where the unit's Konjunktiv main clause starts (a Konjunktiv form outside masked
     quotes): the unit start when its first clause has one, else the first later clause that
     is not subordinate ("…gekennzeichnet, Folter läge nur dann vor"); None when there is none."""
-    words = regex.findall(r"\b\p{L}+\b", masked[s:e])
+    words = rx(r"\b\p{L}+\b").findall(masked[s:e])
     if not words:
         return None
     clauses = masked[s:e].split(",")
@@ -957,12 +957,12 @@ def _main_subjunctive(masked: str, s: int, e: int) -> int | None:
     at = s + len(clauses[0]) + 1
     for clause in clauses[1:4]:
         start, at = at, at + len(clause) + 1
-        lead = regex.match(r"\s*(\p{L}+)(?:\s+(\p{L}+))?", clause)
+        lead = rx(r"\s*(\p{L}+)(?:\s+(\p{L}+))?").match(clause)
         if lead is None or lead.group(1).lower() in _SUBORD | _RELATIVE | _W_WORDS:
             continue
         if lead.group(2) and lead.group(2).lower() in _RELATIVE:
             continue  # "bei denen …", "mit dem …"
-        if any(is_subjunctive(w) for w in regex.findall(r"\b\p{L}+\b", clause)[:12]):
+        if any(is_subjunctive(w) for w in rx(r"\b\p{L}+\b").findall(clause)[:12]):
             return start
     return None
 

@@ -20,6 +20,11 @@ import re._parser as _parser
 from collections.abc import Iterable
 from functools import lru_cache
 
+import regex
+
+from warparse.lexicons import stored
+from warparse.rules import compile_pattern
+
 # regex-module syntax the re parser reads differently or not at all: no filter then
 _UNSUPPORTED = re.compile(r"\\[LmMKXGpPNZ]|\(\?[|rVf&]|\(\?\(|--|&&|\|\||~~|\{[^}]*[eids][<=]")
 _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")  # \p{L}: some class of characters, as \w is to re
@@ -29,7 +34,12 @@ _Lang = frozenset[str]  # the finite set of strings a sub-pattern matches
 
 def required(pattern: str, verbose: bool = False) -> tuple[str, ...] | None:
     """Case-folded strings of which every match of ``pattern`` contains one; None: no filter.
-    ``verbose``: the pattern is compiled with ``regex.VERBOSE``."""
+    ``verbose``: the pattern is compiled with ``regex.VERBOSE``. Kept across runs in the
+    lexicon store (reading ~170 patterns costs ~10 ms of every start)."""
+    return stored("required", f"{int(verbose)}{pattern}", lambda _: _required(pattern, verbose))
+
+
+def _required(pattern: str, verbose: bool) -> tuple[str, ...] | None:
     pattern = _PROPERTY.sub(r"\\w", pattern)
     if _UNSUPPORTED.search(pattern) or _nested_set(pattern, verbose):
         return None
@@ -204,7 +214,9 @@ class Prefilter:
             s: frozenset(k for n in range(1, len(s) + 1) for k in inside.get(s[:n], ())) for s in inside
         }
         ordered = sorted(inside, key=lambda s: (-len(s), s))
-        self._scan = re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered else None
+        # the regex module, for its persistent cache (warparse.rules): re compiles afresh
+        scan = "(?=(" + "|".join(map(regex.escape, ordered)) + "))"
+        self._scan = compile_pattern(scan) if ordered else None
         self._keys_of_run = lru_cache(maxsize=1 << 14)(self._run_keys)  # bounded memory
 
     def _run_keys(self, run: str) -> frozenset[int]:

@@ -20,7 +20,7 @@ import regex
 
 from warparse.grammar.literals import Prefilter, required
 from warparse.lexicons import table
-from warparse.rules import compile_pattern
+from warparse.rules import compile_pattern, rx
 
 # A noun that makes the name an oblast/region, or a settlement.
 _REGION_WORD = compile_pattern(
@@ -319,7 +319,7 @@ _TRANSLIT_RE = compile_pattern("|".join(regex.escape(a) for a, _ in _TRANSLIT)) 
 def transliterate(name: str) -> str:
     """An English spelling for a German transliteration: "Terniwka" -> "Ternivka"."""
     out = []
-    for word in regex.split(r"([ -])", name):
+    for word in rx(r"([ -])").split(name):
         low = _TRANSLIT_RE.sub(lambda m: _TRANSLIT_MAP[m.group()], word.lower())
         if low.startswith("i") and word[:1] == "J":
             low = "y" + low[1:]

@@ -30,7 +30,7 @@ import regex
 
 from warparse.grammar.places import lookup as place_lookup
 from warparse.lexicons import table, word_list, word_set
-from warparse.rules import compile_pattern
+from warparse.rules import compile_pattern, rx
 
 # -- noun phrases -----------------------------------------------------------
 _DET = r"(?:[Dd](?:er|ie|as|es|em|en)|[Ee]in(?:e[rsmn]?)?)"
@@ -617,19 +617,19 @@ def org_phrase(text: str, start: int, end: int) -> Speaker | None:
             break
     name = " ".join([*adjs, lemma])
     rest = text[end : end + 80]
-    m = regex.match(r"\s+(?:der|des)\s+((?:Region|Gebiets?|Stadt|Oblast)\s+\p{Lu}[\p{L}\-]+)", rest)
+    m = rx(r"\s+(?:der|des)\s+((?:Region|Gebiets?|Stadt|Oblast)\s+\p{Lu}[\p{L}\-]+)").match(rest)
     if m:
         name += " der " + m.group(1).replace("Gebiets", "Gebiet")
         rest = rest[m.end() :]
     # "Bundesministerium des Innern", "Ministerium der Justiz": the portfolio is part of the name
-    m = regex.match(r"\s+(des|der)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)", rest)
+    m = rx(r"\s+(des|der)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)").match(rest)
     if m and lemma.lower().endswith(("ministerium", "amt")):
         w = m.group(2)
         if not (org_row(w) or role_head(w) or place_lookup(w) or w in _MONTHS or group_noun(w)):
             name += f" {m.group(1)} {w}"
             rest = rest[m.end() :]
     # "Koordinierungsstab für Kriegsgefangene", "Komitee vom Roten Kreuz": part of the name
-    m = regex.match(r"\s+((?:für|vom)\s+(?:\p{Lu}\p{Ll}+en\s+)?\p{Lu}[\p{L}\-]+)", rest)
+    m = rx(r"\s+((?:für|vom)\s+(?:\p{Lu}\p{Ll}+en\s+)?\p{Lu}[\p{L}\-]+)").match(rest)
     if m:
         name += " " + m.group(1)
     return Speaker(name, "org", None, gender)
@@ -641,7 +641,7 @@ def _issuer(word: str, row: dict[str, str]) -> Speaker | None:
     found = org_row(word)
     lemma = found[1] if found else word
     rest = lemma[: len(lemma) - len(row["suffix"])]
-    prefix = regex.fullmatch(r"(\p{Lu}[\p{Lu}\d]+)-", rest)
+    prefix = rx(r"(\p{Lu}[\p{Lu}\d]+)-").fullmatch(rest)
     if prefix:
         return Speaker(prefix.group(1), "org")
     issuer = _LINKING_S.sub("", rest.rstrip("-"))
@@ -651,7 +651,7 @@ def _issuer(word: str, row: dict[str, str]) -> Speaker | None:
 
 def _org_head(name: str) -> str:
     """An organisation's name without its complement ("Staatsanwaltschaft der Region Sumy")."""
-    return regex.split(r" (?:der|für|vom) ", name, maxsplit=1)[0]
+    return rx(r" (?:der|für|vom) ").split(name, maxsplit=1)[0]
 
 
 def _latest(reg: Registry, pos: int, ok) -> Speaker | None:
@@ -806,7 +806,7 @@ class Resolver:
         if outlet:
             return Speaker(outlet.group(), "org")
         head_part, _, appos = phrase.partition(",")
-        von = regex.search(r"\s(?:von|vom|aus)\s", head_part)  # "dem Bericht aus Moskau": the Bericht
+        von = rx(r"\s(?:von|vom|aus)\s").search(head_part)  # "dem Bericht aus Moskau": the Bericht
         if von and any(role_head(w) or org_row(w) for w in _WORD_RE.findall(head_part[: von.start()])):
             head_part = head_part[: von.start()]  # "der Sprecher von Präsident Putin": the Sprecher
         elif von:
@@ -814,7 +814,7 @@ class Resolver:
             after = [w for w in _WORD_RE.findall(head_part[von.end() :]) if w[0].isupper()]
             if len(before) >= 2 and len(after) >= 2:
                 head_part = head_part[: von.start()]  # "John Sifton von Human Rights Watch"
-        main = regex.split(r"\s(?:der|des)\s", head_part, maxsplit=1)
+        main = rx(r"\s(?:der|des)\s").split(head_part, maxsplit=1)
         head_words = _WORD_RE.findall(main[0]) + _WORD_RE.findall(appos)
         caps = [w for w in head_words if w[0].isupper() and w.lower() not in _DETS]
         roles = [w for w in caps if role_head(w)]
@@ -942,11 +942,11 @@ class Resolver:
             start = phrase.find(orgs[-1])
             row, lemma, generic = org_row(orgs[-1])
             floor = min(pos, self.floor)
-            prefix = regex.match(r"(\p{Lu}[\p{Lu}\d]+)-", lemma)
+            prefix = rx(r"(\p{Lu}[\p{Lu}\d]+)-").match(lemma)
             document = row["class"] == "document"
             if prefix and row["class"] in ("any", "document"):
                 return Speaker(prefix.group(1), "org")  # "im ISW-Bericht": the ISW
-            gen = regex.search(r"\s(?:der|des)\s(.+)$", head_part)
+            gen = rx(r"\s(?:der|des)\s(.+)$").search(head_part)
             if generic and row["class"] in ("any", "document") and gen:
                 # "in einer Erklärung des Präsidenten Barack Obama": who issued it
                 found = self.resolve(gen.group(1), pos + gen.start(1))
@@ -1083,7 +1083,7 @@ def _non_agents() -> frozenset[str]:
 def _non_agent(phrase: str) -> bool:
     """Whether a noun phrase's head is a thing that cannot speak ("Hintergrund",
     "Bestrebungen", "die Nähe des Bären"): ``data/non_agents.txt``, compounds included."""
-    head = regex.split(r"\s(?:der|des)\s", phrase, maxsplit=1)[0]
+    head = rx(r"\s(?:der|des)\s").split(phrase, maxsplit=1)[0]
     words = [w for w in _WORD_RE.findall(head) if w[0].isupper()]
     if not words:
         return False
@@ -1113,12 +1113,12 @@ def _clause_subject(
     start = colon + 1 if colon >= 0 else start  # "Arbeitswelt: Die SPD fordert …"
     pos = start
     lead = ""
-    while (w := regex.match(r"[\s,]*(\p{L}+)\s+", text[pos:verb_start])) and (
+    while (w := rx(r"[\s,]*(\p{L}+)\s+").match(text[pos:verb_start])) and (
         w.group(1).lower() in _LEADERS or is_opener(w.group(1))
     ):
         pos += w.end()  # "Nachdem die Anwältin …", "Unterdessen verlangen …"
         lead = w.group(1).lower()
-    while (w := regex.match(r"\s*(\p{Ll}+)\s+", text[pos:verb_start])) and w.group(1) in _AUXILIARIES:
+    while (w := rx(r"\s*(\p{Ll}+)\s+").match(text[pos:verb_start])) and w.group(1) in _AUXILIARIES:
         pos += w.end()  # "Außerdem ließ der Pressedienst … verlauten"
     m = _NP_HERE.match(text, pos, verb_start)
     first = None
@@ -1145,11 +1145,11 @@ def _clause_subject(
     if m:
         return m.group("name"), start + m.start("name")
     pos = start
-    while (w := regex.match(r"[\s,]*(\p{L}+)\s+", text[pos:verb_start])) and (
+    while (w := rx(r"[\s,]*(\p{L}+)\s+").match(text[pos:verb_start])) and (
         w.group(1).lower() in _LEADERS or is_opener(w.group(1))
     ):
         pos += w.end()  # "Nachdem die Anwältin …", "Unterdessen verlangen …"
-    while (w := regex.match(r"\s*(\p{Ll}+)\s+", text[pos:verb_start])) and w.group(1) in _AUXILIARIES:
+    while (w := rx(r"\s*(\p{Ll}+)\s+").match(text[pos:verb_start])) and w.group(1) in _AUXILIARIES:
         pos += w.end()  # "Außerdem ließ der Pressedienst … verlauten"
     m = _NP_HERE.match(text, pos, verb_start)
     if m and _nominative(m.group("np")) and _speakerish(m.group("np"), reg):

@@ -25,7 +25,7 @@ import regex
 from warparse.grammar.literals import may_match, required
 from warparse.grammar.speakers import NP
 from warparse.lexicons import derived, table
-from warparse.rules import compile_pattern
+from warparse.rules import compile_pattern, rx
 
 MASK = "\u25a1"  # stands in for every character of a direct quotation
 
@@ -84,8 +84,8 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> VerbHit | No
         limit = stop.start() if stop else end
         for lemma, particle in rows:
             if lemma == "heißen" and not (
-                regex.match(r"\s+es\b", text[m.end() : limit])
-                or regex.search(r"\b[Ee]s\s+$", text[max(0, m.start() - 4) : m.start()])
+                rx(r"\s+es\b").match(text[m.end() : limit])
+                or rx(r"\b[Ee]s\s+$").search(text[max(0, m.start() - 4) : m.start()])
             ):
                 continue  # only "hieß es", "es heißt"
             if not particle:
@@ -197,7 +197,7 @@ def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | Non
     from warparse.grammar.speakers import is_opener
 
     before = text[clause_start : hit.start]
-    lead = regex.match(r"[\s\"„“”»«–\-]*(?:(?:Wie|wie|Und|und|Aber|aber|Doch|doch|Auch|auch)\s+)?", before)
+    lead = rx(r"[\s\"„“”»«–\-]*(?:(?:Wie|wie|Und|und|Aber|aber|Doch|doch|Auch|auch)\s+)?").match(before)
     pos = clause_start + (lead.end() if lead else 0)
     m = _NP_AT.match(text, pos, hit.start)
     if m and m.group("np").split()[0] in ("Von", "Van", "De", "Da", "Di") and len(m.group("np").split()) > 2:
