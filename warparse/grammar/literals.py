@@ -197,26 +197,13 @@ class Prefilter:
     characters (a space) are tested on the whole text."""
 
     def __init__(self, needs: Iterable[tuple[str, ...] | None]) -> None:
-        needs = list(needs)
-        self.always = frozenset(k for k, need in enumerate(needs) if need is None)
-        inside: dict[str, set[int]] = {}
-        self.across: list[tuple[str, int]] = []  # strings that are no run of word characters
-        for k, need in enumerate(needs):
-            for s in need or ():
-                if _WORD_RUN.fullmatch(s):
-                    inside.setdefault(s, set()).add(k)
-                else:
-                    self.across.append((s, k))
-        # Every string found at a position is a prefix of the longest one found there, so one
-        # scan for the longest string at each position (a look-ahead, longest first) finds
-        # them all, once each string carries the keys of the strings it begins with.
-        self._closure = {
-            s: frozenset(k for n in range(1, len(s) + 1) for k in inside.get(s[:n], ())) for s in inside
-        }
-        ordered = sorted(inside, key=lambda s: (-len(s), s))
-        # the regex module, for its persistent cache (warparse.rules): re compiles afresh
-        scan = "(?=(" + "|".join(map(regex.escape, ordered)) + "))"
-        self._scan = compile_pattern(scan) if ordered else None
+        needs = tuple(needs)
+        # built from the needs alone: kept across runs in the lexicon store (start-up time)
+        always, across, closure, scan = stored("prefilter", repr(needs), lambda _: _prefilter_state(needs))
+        self.always = frozenset(always)
+        self.across: list[tuple[str, int]] = [tuple(a) for a in across]  # no run of word characters
+        self._closure: dict[str, frozenset[int]] = closure
+        self._scan = compile_pattern(scan) if scan is not None else None
         self._keys_of_run = lru_cache(maxsize=1 << 14)(self._run_keys)  # bounded memory
 
     def _run_keys(self, run: str) -> frozenset[int]:
@@ -240,6 +227,26 @@ class Prefilter:
             if k not in out and s in folded:
                 out.add(k)
         return out
+
+
+def _prefilter_state(needs: tuple[tuple[str, ...] | None, ...]) -> tuple:
+    """(always, across, closure, scan pattern) of a Prefilter: plain data."""
+    always = frozenset(k for k, need in enumerate(needs) if need is None)
+    inside: dict[str, set[int]] = {}
+    across: list[tuple[str, int]] = []  # strings that are no run of word characters
+    for k, need in enumerate(needs):
+        for s in need or ():
+            if _WORD_RUN.fullmatch(s):
+                inside.setdefault(s, set()).add(k)
+            else:
+                across.append((s, k))
+    # Every string found at a position is a prefix of the longest one found there, so one
+    # scan for the longest string at each position (a look-ahead, longest first) finds
+    # them all, once each string carries the keys of the strings it begins with.
+    closure = {s: frozenset(k for n in range(1, len(s) + 1) for k in inside.get(s[:n], ())) for s in inside}
+    ordered = sorted(inside, key=lambda s: (-len(s), s))
+    scan = "(?=(" + "|".join(map(regex.escape, ordered)) + "))" if ordered else None
+    return always, tuple(across), closure, scan
 
 
 @lru_cache(maxsize=8)  # the clause just asked about (a chunk's text hashes once: str caches it)

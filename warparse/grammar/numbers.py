@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from warparse.lexicons import table
+from warparse.lexicons import derived, table
 from warparse.rules import MATCH_TIMEOUT, Rule, compile_pattern, compile_rule
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ _SP = r"[ \u00a0\u2009\u202f]+"
 _DIGITS = r"\d{1,3}(?:(?:\.|[ \u00a0\u2009\u202f'’])\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?(?!\d|[.,]\d)"
 
 
-@cache
+@derived
 def _word_number_pattern() -> str:
     w = _words()
     unit, unit_end, teen, tens = (_alt(w[k]) for k in ("unit", "unit_end", "teen", "tens"))
@@ -298,7 +298,7 @@ def _core_at(text: str, pos: int) -> _Core | None:
 # ------------------------------------------------------------ qualifiers, ranges
 
 
-@cache
+@derived
 def _qualifier_res() -> tuple[regex.Pattern[str], dict[str, str], regex.Pattern[str], dict[str, str]]:
     before = {r["phrase"].lower(): r["qualifier"] for r in table("qualifiers") if r["position"] == "before"}
     after = {r["phrase"].lower(): r["qualifier"] for r in table("qualifiers") if r["position"] == "after"}
@@ -440,7 +440,7 @@ def parse_numeral(text: str) -> NumeralMatch | None:
     return m
 
 
-@cache
+@derived
 def _candidate_re() -> regex.Pattern[str]:
     """Where a numeral may start: a digit, or a word that begins like a number
     word, a qualifier or "zwischen" (a cheap filter before the rules run)."""

@@ -19,7 +19,7 @@ from functools import cache
 import regex
 
 from warparse.grammar.literals import Prefilter, required
-from warparse.lexicons import table
+from warparse.lexicons import derived, table
 from warparse.rules import compile_pattern, rx
 
 # A noun that makes the name an oblast/region, or a settlement.
@@ -136,17 +136,26 @@ def _inflections(form: str, kind: str) -> list[tuple[str, bool]]:
     return out
 
 
-@cache
-def _index() -> dict[str, tuple[tuple[Place, bool], ...]]:
-    """form as written -> the entries it may name, with whether the form is an adjective."""
-    idx: dict[str, list[tuple[Place, bool]]] = {}
-    for place, forms in gazetteer():
+@derived
+def _index_rows() -> dict[str, tuple[tuple[int, bool], ...]]:
+    """form as written -> (row of ``gazetteer()``, is the form an adjective) of the entries it
+    may name; plain data, kept across runs (see lexicons.derived)."""
+    places = gazetteer()
+    idx: dict[str, list[tuple[int, bool]]] = {}
+    for i, (place, forms) in enumerate(places):
         for form in forms:
             for infl, adjective in _inflections(form, place.kind):
                 entries = idx.setdefault(infl, [])
-                if all(p != place for p, _ in entries):
-                    entries.append((place, adjective))
+                if all(places[j][0] != place for j, _ in entries):
+                    entries.append((i, adjective))
     return {k: tuple(v) for k, v in idx.items()}
+
+
+@cache
+def _index() -> dict[str, tuple[tuple[Place, bool], ...]]:
+    """form as written -> the entries it may name, with whether the form is an adjective."""
+    places = gazetteer()
+    return {k: tuple((places[i][0], adj) for i, adj in v) for k, v in _index_rows().items()}
 
 
 # Place names are found by lookup, not by one alternation of all ~1300 forms (which cost
@@ -159,11 +168,11 @@ _WORD_START = compile_pattern(r"(?<![\p{L}\p{N}-])\p{L}++")
 _NAME_END = compile_pattern(r"(?![\p{L}\p{N}]|-\p{L})")
 
 
-@cache
+@derived
 def _forms_by_first_word() -> dict[str, tuple[str, ...]]:
     """The first run of letters of a form -> the forms that begin with it, longest first."""
     out: dict[str, list[str]] = {}
-    for form in sorted(_index(), key=len, reverse=True):
+    for form in sorted(_index_rows(), key=len, reverse=True):
         first = _LETTERS.match(form)
         if first is not None:  # every form starts with a letter (a name)
             out.setdefault(first.group(), []).append(form)
