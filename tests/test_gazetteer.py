@@ -199,3 +199,26 @@ def test_names_of_several_words_whole_words_only_and_the_longest_form():
         ("Odesa", (141, 146)),
         ("Kiewer", (152, 158)),
     ]
+
+
+def test_listed_towns_and_city_districts():
+    text = (
+        "Beschossen wurden elf Orte im Gebiet Sumy, darunter Bilopillja. Im Stadtteil Swjatoschyn brannte es."
+    )
+    assert _names(text) == [
+        ("Sumy", "Sumy", "oblast", None),
+        ("Bilopillja", "Bilopillia", "city", None),
+        ("Swjatoschyn", "Sviatoshyn", "district", None),
+    ]
+
+
+def test_capital_after_a_compound_institution_is_the_government():
+    text = "Truppen haben laut dem Verteidigungsministerium in Moskau das Dorf Kotljariwka erobert."
+    assert _names(text) == [
+        ("Moskau", "Moscow", "city", "government"),
+        ("Kotljariwka", "Kotliarivka", "city", None),
+    ]
+    assert _names("Ein Militärsprecher in Kiew sagte, in Kiew seien Trümmer eingeschlagen.") == [
+        ("Kiew", "Kyiv", "city", "government"),
+        ("Kiew", "Kyiv", "city", None),
+    ]

@@ -502,3 +502,437 @@ def test_seed_bulletin_parses_to_its_gold():
         for g in gold["incidents"]
     ]
     assert got == want
+
+
+def test_enumeration_after_a_dash_is_part_of_the_set_before_it():
+    text = (
+        "In der Nacht griff Russland die Region Odessa mit 40 Drohnen und sechs Raketen an. "
+        "Von den sechs Raketen – vier Marschflugkörpern vom Typ Kalibr und zwei ballistischen Raketen – "
+        "wurden fünf abgefangen."
+    )
+    got = run(
+        text,
+        counts=[
+            ("40 Drohnen", 40, "drohne", "drone", "launched"),
+            ("sechs Raketen", 6, "rakete", "missile", "launched"),
+            ("den sechs Raketen", 6, "rakete", "missile", "launched"),
+            ("vier Marschflugkörpern", 4, "marschflugkörper", "missile", "launched"),
+            ("zwei ballistischen Raketen", 2, "rakete", "missile", "launched"),
+            ("fünf abgefangen", 5, "rakete", "missile", "shot_down", "c3"),
+        ],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": None,
+            "weapons": [("drone", None), ("missile", "Kalibr")],
+            "places": ["Odesa"],
+            "launched": 46,
+            "shot_down": 5,
+        },
+    ]
+
+
+def test_part_marker_ends_at_comma_und_and_at_weitere():
+    text = (
+        "Bei dem Angriff auf Charkiw in der Nacht wurden sieben Menschen getötet, darunter ein Kind, "
+        "und 52 weitere verletzt."
+    )
+    got = run(
+        text,
+        counts=[
+            ("sieben Menschen", 7, "mensch", "person", "killed"),
+            ("ein Kind", 1, "kind", "child", "killed", "c1"),
+            ("52 weitere", 52, "mensch", "person", "injured"),
+        ],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": None,
+            "weapons": [],
+            "places": ["Kharkiv"],
+            "killed": 7,
+            "injured": 52,
+            "children_killed": 1,
+        },
+    ]
+
+
+def test_postposed_davon_belongs_to_its_own_number():
+    text = (
+        "Am Montag trafen zwei Drohnen ein Umspannwerk bei Sumy. Eine davon explodierte auf dem Dach, "
+        "drei Techniker wurden verletzt."
+    )
+    got = run(
+        text,
+        counts=[
+            ("zwei Drohnen", 2, "drohne", "drone", "hit"),
+            ("drei Techniker", 3, "techniker", "person", "injured"),
+        ],
+        dates=[("Am Montag", "2025-03-03")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-03",
+            "weapons": [("drone", None)],
+            "places": ["Sumy"],
+            "injured": 3,
+        },
+    ]
+
+
+def test_sea_drones_add_to_air_drones():
+    text = (
+        "Die Ukraine hat in der Nacht die Krim mit Drohnen angegriffen. Über der Halbinsel seien "
+        "25 Drohnen abgeschossen worden. Zudem habe die Flotte vier Seedrohnen vor Sewastopol zerstört."
+    )
+    got = run(
+        text,
+        counts=[
+            ("25 Drohnen", 25, "drohne", "drone", "shot_down"),
+            ("vier Seedrohnen", 4, "seedrohne", "drone", "shot_down"),
+        ],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": None,
+            "weapons": [("drone", None)],
+            "places": ["Crimea", "Sevastopol"],
+            "shot_down": 29,
+        },
+    ]
+
+
+def test_casualties_of_an_earlier_event_in_a_pluperfect_relative_clause_are_background():
+    text = (
+        "In der Nacht wurden in Odessa bei einem Drohnenangriff drei Menschen verletzt.\n"
+        "Reaktionen\n"
+        "Die Außenministerin verurteilte den Angriff. Sie erinnerte an den Beschuss eines Busses, "
+        "bei dem im Vorjahr 14 Fahrgäste ums Leben gekommen waren."
+    )
+    got = run(
+        text,
+        counts=[
+            ("drei Menschen", 3, "mensch", "person", "injured"),
+            ("14 Fahrgäste", 14, "fahrgast", "person", "killed"),
+        ],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": None,
+            "weapons": [("drone", None)],
+            "places": ["Odesa"],
+            "injured": 3,
+        },
+    ]
+
+
+def test_place_named_only_in_the_section_headline():
+    text = (
+        "Nacht der Angriffe\n"
+        "In der Nacht zum Montag griff Russland die Stadt Poltawa mit 30 Drohnen an.\n"
+        "Raketen auf Sumy\n"
+        "Am Montagmorgen schlugen dort drei Raketen ein. Zwei Menschen wurden verletzt."
+    )
+    got = run(
+        text,
+        counts=[
+            ("30 Drohnen", 30, "drohne", "drone", "launched"),
+            ("drei Raketen", 3, "rakete", "missile", "hit"),
+            ("Zwei Menschen", 2, "mensch", "person", "injured"),
+        ],
+        dates=[("In der Nacht zum Montag", "2025-03-03", None, "night"), ("Am Montagmorgen", "2025-03-03")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-03",
+            "weapons": [("drone", None)],
+            "places": ["Poltava"],
+            "launched": 30,
+        },
+        {
+            "event": "air_attack",
+            "date": "2025-03-03",
+            "weapons": [("missile", None)],
+            "places": ["Sumy"],
+            "injured": 2,
+        },
+    ]
+    assert "incident.place.headline" in got[1].rules
+
+
+def test_headline_place_does_not_replace_a_country_the_body_names():
+    text = (
+        "Alarm in Kiew\n"
+        "In der Nacht heulten in weiten Teilen der Ukraine die Sirenen: russische Drohnen waren im Anflug."
+    )
+    got = run(text)
+    assert [loc.canonical for i in got for loc in i.locations] == ["Ukraine"]
+
+
+def test_troops_shelling_without_a_weapon_is_shelling_with_no_weapon_made_up():
+    text = (
+        "Beschuss in Cherson\n"
+        "Am Sonntag beschossen russische Truppen erneut Wohnviertel. Zwei Frauen wurden verletzt."
+    )
+    got = run(
+        text,
+        counts=[("Zwei Frauen", 2, "frau", "person", "injured")],
+        dates=[("Am Sonntag", "2025-03-02")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "shelling",
+            "date": "2025-03-02",
+            "weapons": [],
+            "places": ["Kherson"],
+            "injured": 2,
+        },
+    ]
+    assert got[0].actor == "Russia"
+
+
+def test_two_attack_clauses_on_different_cities_are_two_incidents():
+    text = (
+        "Russland griff am Dienstag die Stadt Sumy mit Drohnen an, zwei Menschen wurden verletzt. "
+        "Am Abend griffen russische Drohnen die Stadt Cherson an, vier Menschen starben."
+    )
+    got = run(
+        text,
+        counts=[
+            ("zwei Menschen", 2, "mensch", "person", "injured"),
+            ("vier Menschen", 4, "mensch", "person", "killed"),
+        ],
+        dates=[("am Dienstag", "2025-03-04")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-04",
+            "weapons": [("drone", None)],
+            "places": ["Sumy"],
+            "injured": 2,
+        },
+        {
+            "event": "air_attack",
+            "date": "2025-03-04",
+            "weapons": [("drone", None)],
+            "places": ["Kherson"],
+            "killed": 4,
+        },
+    ]
+
+
+def test_also_attacked_city_stays_in_the_same_attack():
+    text = (
+        "Russland hat in der Nacht die Stadt Kiew mit Drohnen angegriffen. "
+        "In Charkiw griffen die russischen Drohnen ebenfalls Wohnviertel an."
+    )
+    got = run(text)
+    assert [summary(i)["places"] for i in got] == [["Kyiv", "Kharkiv"]]
+
+
+def test_power_cut_in_a_later_paragraph_names_no_target():
+    text = (
+        "In der Nacht zum Montag griff Russland Kraftwerke im Gebiet Lwiw mit 40 Drohnen an.\n"
+        "Im Gebiet Wolhynien waren nach dem Stromausfall am Morgen Tausende Haushalte ohne Strom."
+    )
+    got = run(
+        text,
+        counts=[("40 Drohnen", 40, "drohne", "drone", "launched")],
+        dates=[("In der Nacht zum Montag", "2025-03-03", None, "night")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-03",
+            "weapons": [("drone", None)],
+            "places": ["Lviv"],
+            "launched": 40,
+        },
+    ]
+
+
+def test_outage_cue():
+    from warparse.grammar import events
+
+    assert "outage" in events.cues("Seit dem Angriff sind 3000 Haushalte ohne Strom.")
+    assert "damage" not in events.cues("In Sumy ist der Strom ausgefallen.")
+
+
+def test_where_the_struck_plant_lies_is_a_place_of_the_attack():
+    text = (
+        "Am Dienstag trafen zwei Drohnen das Gelände einer Raffinerie, teilte der Betreiber mit.\n"
+        "„Wir haben den Brand schnell unter Kontrolle gebracht“, sagte ein Sprecher. "
+        "Die Raffinerie liegt am Rand der Stadt Krementschuk im Gebiet Poltawa."
+    )
+    got = run(
+        text,
+        counts=[("zwei Drohnen", 2, "drohne", "drone", "hit")],
+        dates=[("Am Dienstag", "2025-03-04")],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-04",
+            "weapons": [("drone", None)],
+            "places": ["Kremenchuk", "Poltava"],
+        },
+    ]
+
+
+def test_headline_weapon_separates_a_section_that_names_none():
+    text = (
+        "Gleitbomben auf Sumy\n"
+        "Russische Kampfflugzeuge haben die Stadt Sumy am Mittwoch mit Gleitbomben angegriffen.\n"
+        "Artilleriebeschuss im Gebiet Sumy\n"
+        "Am selben Tag zählte die Gebietsverwaltung 120 Angriffe auf Ortschaften im Gebiet Sumy, darunter "
+        "Bilopillja. Die Dörfer seien mit Mörsern beschossen worden."
+    )
+    got = run(
+        text,
+        counts=[("120 Angriffe", 120, "angriff", "attack", "launched")],
+        dates=[("am Mittwoch", "2025-03-05")],
+        ref="2025-03-06",
+    )
+    assert [(i.event, [w.cls for w in i.weapons], [loc.canonical for loc in i.locations]) for i in got] == [
+        ("air_attack", ["bomb"], ["Sumy"]),
+        ("shelling", ["artillery"], ["Sumy", "Bilopillia"]),
+    ]
+
+
+def test_davon_with_another_outcome_is_a_figure_and_the_other_side_is_another_incident():
+    text = (
+        "In der Nacht hat Russland die Stadt Saporischschja mit 60 Drohnen und vier Raketen angegriffen. "
+        "Davon seien drei Raketen abgefangen worden.\n"
+        "Im russischen Gebiet Kursk wurde eine Frau durch eine ukrainische Drohne verletzt. Über dem Gebiet "
+        "Brjansk seien zudem 14 ukrainische Drohnen abgeschossen worden, meldete Moskau."
+    )
+    got = run(
+        text,
+        counts=[
+            ("60 Drohnen", 60, "drohne", "drone", "launched"),
+            ("vier Raketen", 4, "rakete", "missile", "launched"),
+            ("drei Raketen", 3, "rakete", "missile", "shot_down"),
+            ("14 ukrainische Drohnen", 14, "drohne", "drone", "shot_down"),
+        ],
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": None,
+            "weapons": [("drone", None), ("missile", None)],
+            "places": ["Zaporizhzhia"],
+            "launched": 64,
+            "shot_down": 3,
+        },
+        {
+            "event": "air_attack",
+            "date": None,
+            "weapons": [("drone", None)],
+            "places": ["Kursk", "Bryansk"],
+            "shot_down": 14,
+        },
+    ]
+    assert [i.actor for i in got] == ["Russia", "Ukraine"]
+
+
+def test_country_subject_before_an_object_is_the_attacker():
+    from warparse.grammar import events
+
+    assert events.actors("Nachts hat Russland die Stadt Sumy mit Drohnen angegriffen.") == [(11, "Russia")]
+    assert events.actors("Betroffen war die ukrainische Stadt Sumy.") == []
+
+
+def test_national_tally_after_another_event_returns_to_the_air_attack():
+    text = (
+        "In der Nacht zum Freitag griff Russland die Stadt Mykolajiw mit Drohnen an, zwei Menschen starben.\n"
+        "Am Donnerstagabend hatte die russische Armee zudem die Stadt Cherson mit Artillerie beschossen.\n"
+        "Landesweit hatte Russland 58 Drohnen und drei Raketen gestartet. "
+        "41 Drohnen seien abgeschossen worden."
+    )
+    got = run(
+        text,
+        counts=[
+            ("zwei Menschen", 2, "mensch", "person", "killed"),
+            ("58 Drohnen", 58, "drohne", "drone", "launched"),
+            ("drei Raketen", 3, "rakete", "missile", "launched"),
+            ("41 Drohnen", 41, "drohne", "drone", "shot_down"),
+        ],
+        dates=[
+            ("In der Nacht zum Freitag", "2025-03-07", None, "night"),
+            ("Am Donnerstagabend", "2025-03-06"),
+        ],
+        ref="2025-03-07",
+    )
+    assert [summary(i) for i in got] == [
+        {
+            "event": "air_attack",
+            "date": "2025-03-07",
+            "weapons": [("drone", None), ("missile", None)],
+            "places": ["Mykolaiv"],
+            "launched": 61,
+            "shot_down": 41,
+            "killed": 2,
+        },
+        {"event": "shelling", "date": "2025-03-06", "weapons": [("artillery", None)], "places": ["Kherson"]},
+    ]
+    assert "incident.merge.resumed" in got[0].rules
+
+
+def test_enumeration_after_a_verb_and_colon_is_part_of_the_set():
+    text = (
+        "Russland hat die Region Lwiw mit 20 Drohnen und fünf Raketen angegriffen: zwei Marschflugkörpern "
+        "vom Typ Ch-101 und drei ballistischen Raketen."
+    )
+    got = run(
+        text,
+        counts=[
+            ("20 Drohnen", 20, "drohne", "drone", "launched"),
+            ("fünf Raketen", 5, "rakete", "missile", "launched"),
+            ("zwei Marschflugkörpern", 2, "marschflugkörper", "missile", "launched"),
+            ("drei ballistischen Raketen", 3, "rakete", "missile", "launched"),
+        ],
+    )
+    assert [(summary(i)["places"], i.launched) for i in got] == [(["Lviv"], 25)]
+
+
+def test_weitere_casualties_in_another_town_add_up():
+    text = (
+        "Am Sonntag griff Russland das Gebiet Dnipropetrowsk mit Drohnen an. In Dnipro wurden drei Menschen "
+        "verletzt. In Pawlohrad erlitten weitere vier Menschen Verletzungen."
+    )
+    got = run(
+        text,
+        counts=[
+            ("drei Menschen", 3, "mensch", "person", "injured"),
+            ("vier Menschen", 4, "mensch", "person", "injured"),
+        ],
+        dates=[("Am Sonntag", "2025-03-02")],
+    )
+    assert [(summary(i)["places"], i.injured) for i in got] == [
+        (["Dnipropetrovsk", "Dnipro", "Pavlohrad"], 7)
+    ]
+    assert "figures.more" in got[0].rules
+
+
+def test_a_total_is_not_added_to():
+    text = (
+        "Am Sonntag griff Russland Dnipro mit Drohnen an. Insgesamt wurden sieben Menschen verletzt, "
+        "drei in der Innenstadt und weitere vier am Stadtrand."
+    )
+    got = run(
+        text,
+        counts=[
+            ("sieben Menschen", 7, "mensch", "person", "injured"),
+            ("drei in", 3, "mensch", "person", "injured"),
+            ("vier am", 4, "mensch", "person", "injured"),
+        ],
+        dates=[("Am Sonntag", "2025-03-02")],
+    )
+    assert [i.injured for i in got] == [7]

@@ -114,6 +114,7 @@ def test_tally_kinds():
     assert sub_of("kinschal-rakete", "missile") == "ballistic"
     assert sub_of("marschflugkörper", "missile") == "cruise"
     assert sub_of("täuschdrohne", "drone") == "decoy"
+    assert sub_of("seedrohne", "drone") == "naval"  # sea drones add to the air drones
     assert sub_of("", "drone") == "drone"
 
 

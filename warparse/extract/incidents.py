@@ -18,10 +18,21 @@ How a bulletin becomes incidents:
    introducing other places or another model, an anaphor "bei dem
    Angriff", a total "insgesamt"), else it opens a new one. Continuations
    join the current incident within its paragraph, or further on when they
-   carry a cue. Headline sections separate incidents unless the new section
-   returns to the same places or refers back to the attack; a section whose
-   body only tells the effects ("zwei Verletzte") takes its event from the
-   headline ("Drohnenangriff auf Odessa").
+   carry a cue (not a power cut: "ohne Strom" far away names no target).
+   A strike with no place or day of its own after another event returns to
+   the incident before it ("Landesweit hatte Russland 58 Drohnen gestartet");
+   one by the other side on other places is its own incident. Two attack
+   clauses with their own attacker on other places ("Russland
+   griff Sumy an. Am Abend griffen Drohnen Cherson an") are two incidents
+   unless a connective ("auch", "ebenfalls") joins them. Headline sections
+   separate incidents unless the new section returns to the same places or
+   refers back to the attack; a body that names no place or weapon stands
+   under its headline's ("Beschuss in Cherson", "Artilleriebeschuss im
+   Gebiet X"); a section whose body only tells the effects ("zwei
+   Verletzte") takes its event from the headline ("Drohnenangriff auf
+   Odessa").
+   Shelling with no weapon named ("beschossen") has no weapon: none is
+   made up.
 5. The date is the first usable date mention of the incident's sentences
    (a day, not a month or week, not the day a statement was made), else
    "in derselben Nacht" the previous incident's, else the nearest before it
@@ -30,7 +41,12 @@ How a bulletin becomes incidents:
 6. Figures come from the counts of an incident's units: per weapon kind the
    largest tally (sub-tallies by region do not add up), summed over kinds
    (805 drones and 13 missiles launched -> 818), a total "insgesamt" over
-   its class; killed/injured the largest number of people.
+   its class; killed/injured the largest number of people, plus "weitere"
+   ones told apart from it unless a total is given. Parts are not
+   added: "darunter"/"unter ihnen" (up to ", und"), "elf davon", and an
+   enumeration after a dash or colon ("fünf Raketen – drei ... und zwei
+   ..."); "weitere" is never a part, and "Eine davon ..." binds only its own
+   number. Sea drones add to air drones (their own tally kind).
 """
 
 from __future__ import annotations
@@ -74,12 +90,15 @@ CONTINUE_CUES = frozenset(
         "anaphor",
         "thereby",
         "all_down",
+        "locating",
     }
 )
 _T = TypeVar("_T")
 ENEMY = {"Ukraine": "Russia", "Russia": "Ukraine"}
 # clauses that report something happening (where "in Kiew" is a place, not the government)
-EVENT_CUES = frozenset({"attack", "launch", "impact", "shootdown", "casualty", "damage", "weak", "ground"})
+EVENT_CUES = frozenset(
+    {"attack", "launch", "impact", "shootdown", "casualty", "damage", "outage", "weak", "ground", "locating"}
+)
 
 # Quotations of four words or more are speech, not report; shorter ones are names (»Kinschal«).
 _QUOTE = compile_pattern(r"„[^„“”\"\n]*[“”\"]|“[^“”\n]*”|»[^»«\n]*«|«[^«»\n]*»|\"[^\"\n]*\"")
@@ -91,9 +110,22 @@ _ATTACK_VERB = compile_pattern(
 _AGENT_BEFORE = compile_pattern(r"\b(?:von|durch)\s+(?:\p{L}+\s+)?$")
 _INSTRUMENT = compile_pattern(r"\bmit(?:hilfe)?\b", regex.IGNORECASE)
 _TOTAL_BEFORE = compile_pattern(r"\b(?i:insgesamt|alle|sämtliche)\s+(?:\p{L}+\s+){0,6}$")
+# the apposition ends at "sowie" or at ", und" (", darunter zwei Kinder, und 84 weitere verletzt")
 _PART_BEFORE = compile_pattern(
-    r"\b(?i:darunter|davon|unter\s+(?:ihnen|den|diesen))\b(?:(?!\bsowie\b)[^.;:]){0,100}$"
+    r"\b(?i:darunter|davon|unter\s+(?:ihnen|den|diesen))\b(?:(?!\bsowie\b|,\s*und\b)[^.;:]){0,100}$"
 )
+# "Eine davon sei explodiert": a postposed "davon" belongs to the number before it, not to what follows
+_OWN_DAVON = compile_pattern(
+    r"(?i:\b(?:\d+|eine[rsm]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\p{L}+zig))\s+$"
+)
+# "84 weitere", "weitere 124 Drohnen": more of the same, no part of the set named before
+_MORE = compile_pattern(r"(?i:weitere[nrs]?)\b")
+_MORE_BEFORE = compile_pattern(r"\b(?i:weitere[nrs]?)\s+$")
+# "Von den fünf Raketen – drei Marschflugkörper und zwei ballistische Raketen –": an enumeration
+# of the set right before the dash or colon
+# ("sieben Raketen angegriffen: vier Marschflugkörper und drei ballistische": a verb may close the set)
+_APPOSITION = compile_pattern(r"(?:\s+\p{Ll}+){0,2}\s*[–—:(]\s*(?:[^.;:–—()]){0,120}$")
+_APPOSITION_MARK = compile_pattern(r"[–—:(]")
 _FIRST_WORD = compile_pattern(r"\S+")
 _PART_AFTER = compile_pattern(r"\s*(?:\p{L}+\s+)?(?i:davon|dieser|von\s+ihnen)\b")
 _DAMAGE = compile_pattern(
@@ -128,6 +160,8 @@ class Unit:
     instrument: bool = False  # "mit ...", "mithilfe von ...": weapons used in ground combat
     attack_verb: bool = False  # "angegriffen", "griff ... an" (not only the noun "Angriff")
     headline: bool = False
+    heading: frozenset[str] = frozenset()  # the places (and their oblasts) its section's headline names
+    heading_arms: frozenset[str] = frozenset()  # the weapon classes its section's headline names
 
 
 @dataclass(slots=True)
@@ -210,6 +244,8 @@ def _units(ctx: Context, text: str) -> list[Unit]:
     out: list[Unit] = []
     section = 0
     prev_headline = False
+    heading: dict[int, frozenset[str]] = {}
+    heading_arms: dict[int, frozenset[str]] = {}
     for para in ctx.doc.paragraphs:
         if para.headline:
             if not prev_headline and para.index > 0:
@@ -219,6 +255,13 @@ def _units(ctx: Context, text: str) -> list[Unit]:
                 ctx, text, para.start, para.end, para.sentences[0].index, para.index, section, index
             )
             unit.headline = True
+            if not unit.background:
+                heading[section] = heading.get(section, frozenset()) | {
+                    p.place.area for p in unit.places if p.place.kind != "country"
+                }
+                heading_arms[section] = heading_arms.get(section, frozenset()) | {
+                    w.cls for w in unit.weapons if w.cls in STRIKE_CLASSES
+                }
             out.append(unit)
             continue
         prev_headline = False
@@ -235,6 +278,8 @@ def _units(ctx: Context, text: str) -> list[Unit]:
             first: Unit | None = None
             for a, b in pieces:
                 unit = _analyse(ctx, text, a, b, sent.index, para.index, section, index)
+                unit.heading = heading.get(section, frozenset())
+                unit.heading_arms = heading_arms.get(section, frozenset())
                 if first is not None and not unit.dates:
                     unit.dates = list(first.dates)  # the clauses of a sentence share its date
                 first = first or unit
@@ -325,10 +370,10 @@ def _trigger(u: Unit) -> str | None:
         return "ground"  # "rücken vor; die Stadt wird mit Artillerie beschossen": the battle
     if arms and c & {"attack", "launch", "impact"}:
         return "strike"
-    if air and c & {"shootdown", "damage"}:
-        return "strike"  # "russische Drohnen hatten ein Umspannwerk beschädigt"
-    if "attack" in c and "ground_ctx" in c:
-        return "ground"
+    if air and c & {"shootdown", "damage", "casualty"}:
+        return "strike"  # "russische Drohnen hatten ein Umspannwerk beschädigt", "durch eine Drohne verletzt"
+    if "attack" in c and "ground_ctx" in c and "shelling" not in c:
+        return "ground"  # "Truppen griffen Stellungen an"; but "Truppen beschossen Wohnviertel" is shelling
     if "deployment" in c:
         return "deployment"
     if c & {"attack", "impact"} and any(p.locative or p.place.kind != "country" for p in u.places):
@@ -360,15 +405,26 @@ def _targets(u: Unit) -> set[str]:
     return {p.place.area for p in u.places if p.role == "target" and p.place.kind != "country"}
 
 
+def _named(d: Draft) -> bool:
+    """Whether the draft names a place below a country: only then can a new section's headline place
+    ("Beschuss in Cherson") be another place than the draft's."""
+    return any(p.place.kind != "country" for u in [*d.units, *d.before] for p in u.places)
+
+
 def _continues(d: Draft, u: Unit, trig: str) -> str | None:
     """The rule name when trigger ``u`` continues draft ``d``, else None."""
     new_section = u.section != d.section
     if d.kind != trig and not (d.weak and trig == "strike"):
         return None
     if trig == "strike":
+        actor, their_actor, targets = (u.actors[0][1] if u.actors else None), d.actor(), _targets(u)
+        if actor and their_actor and actor != their_actor and targets and not targets & d.place_keys():
+            return None  # "In Belgorod wurde ein Mann durch eine ukrainische Drohne verletzt": the other side
         if u.cues & {"anaphor", "summary"}:
             return "incident.merge.anaphor"
         mine = {w.cls for w in u.weapons if w.cls in STRIKE_CLASSES}
+        if not mine and new_section:
+            mine = set(u.heading_arms)  # "Artilleriebeschuss im Gebiet X" over "412 Angriffe auf ..."
         theirs = d.classes()
         if "mlrs" in theirs and all(w.name is None for w in u.weapons if w.cls == "missile"):
             mine = {"mlrs" if c == "missile" else c for c in mine}  # a launcher's "Raketen"
@@ -378,10 +434,18 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
         days, their_days = {x for m in u.dates for x in _days(m)}, d.days()
         if days and their_days and not days & their_days:
             return None
-        targets = _targets(u)
+        targets = _targets(u) or (set(u.heading) if new_section and _named(d) else set())
         disjoint = bool(targets) and not targets & d.place_keys()
         if u.cues & {"another", "same_time"} and disjoint:
             return None  # "am selben Tag ... auch die Region Cherson", "eine weitere Drohne über Twer"
+        if (
+            disjoint
+            and u.attack_verb
+            and u.actors
+            and not u.cues & {"split", "summary"}
+            and any(t.attack_verb and _targets(t) for t in d.triggers)
+        ):
+            return None  # "Russland griff Sumy an. Am Abend griffen Drohnen Cherson an": two attacks
         if u.cues & {"split", "another", "same_time"}:
             models = d.models()
             for w in u.weapons:
@@ -392,6 +456,7 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
         return "incident.merge.strike"
     if trig == "ground":
         keys = {p.place.area for p in u.places}
+        keys = keys or (set(u.heading) if new_section and _named(d) else set())
         disjoint = bool(keys) and not keys & d.place_keys()
         actor = u.actors[0][1] if u.actors else None
         if disjoint and actor and d.actor() and actor != d.actor():
@@ -476,6 +541,12 @@ def _segment(units: list[Unit]) -> list[Draft]:
             current.rules.append("incident.merge.anaphor")
             _attach(current, u, True)
             continue
+        if rule is None and current is not None:
+            earlier = _resumed(drafts, current, u, trig)
+            if earlier is not None:
+                # "Landesweit hatte Russland 58 Drohnen gestartet" after a shelling told in between
+                current = earlier
+                rule = "incident.merge.resumed"
         if rule is not None and current is not None:
             if trig != "strike" or not current.weak:
                 current.rules.append(rule)
@@ -493,6 +564,18 @@ def _segment(units: list[Unit]) -> list[Draft]:
             current.rules.append("incident.split.clause")
             current = first
     return drafts
+
+
+def _resumed(drafts: list[Draft], current: Draft, u: Unit, trig: str) -> Draft | None:
+    """The incident before the current one that a strike continues, when the strike names no place
+    and no day of its own (a national tally after another event told in between)."""
+    if trig != "strike" or u.dates or _targets(u) or u.cues & {"another", "same_time"}:
+        return None
+    at = next((k for k in range(len(drafts) - 1, -1, -1) if drafts[k] is current), 0)
+    for d in reversed(drafts[:at]):
+        if d.kind == trig:
+            return d if d.section == u.section and not d.weak and _continues(d, u, trig) else None
+    return None
 
 
 def _substance(u: Unit) -> bool:
@@ -551,9 +634,15 @@ def _weapons(d: Draft) -> list[Weapon]:
     return out
 
 
-def _locations(d: Draft) -> list[Location]:
+def _locations(d: Draft, heads: dict[int, list[Unit]] | None = None) -> list[Location]:
     mentions = [p for u in [*d.before, *d.units] for p in u.places]
     non_country = [p for p in mentions if p.place.kind != "country"]
+    # the body says "dort" or nothing: the place is the one its section's headline names ("Beschuss in
+    # Cherson"); not when the body names a country it happened in ("in Teilen der Ukraine")
+    heading = [p for h in (heads or {}).get(d.section, []) for p in h.places if p.place.kind != "country"]
+    if not non_country and heading and not any(p.locative for p in mentions):
+        non_country = heading
+        d.rules.append("incident.place.headline")
     if non_country:
         chosen = non_country
     else:
@@ -604,16 +693,46 @@ def _is_part(text: str, c: Count, by_id: dict[str, Count]) -> bool:
     after = number.end() if number else c.span[1]
     if _PART_AFTER.match(text, after) or _PART_AFTER.match(text, c.span[1]):
         return True
+    if _MORE.match(text, after + 1) or _MORE_BEFORE.search(text, max(0, c.span[0] - 12), c.span[0]):
+        return False
+    dash = _APPOSITION_MARK.search(text, max(0, c.span[0] - 130), c.span[0]) is not None
+    for p in by_id.values() if dash else ():
+        if (
+            0 <= c.span[0] - p.span[1] <= 130
+            and p.category == c.category
+            and p.outcome == c.outcome
+            and _APPOSITION.fullmatch(text, p.span[1], c.span[0])
+        ):
+            return True  # "fünf Raketen – drei Marschflugkörper und zwei ballistische Raketen"
     offset = max(0, c.span[0] - 110)
     marker = _PART_BEFORE.search(text[offset : c.span[0]])
     if marker is None:
         return False
+    own = _OWN_DAVON.search(text, offset, offset + marker.start())
+    if own and marker.group().lower().startswith("davon"):
+        return False  # "Eine davon explodierte, zwei Arbeiter wurden verletzt"
     # the set the marker refers to: "Unter den 44 Raketen waren ...", "76 Drohnen, darunter ...";
     # a count of another kind after it ("..., und fünf Raketen") is no part of it
     at = offset + marker.start()
+    if c.category in WEAPON_CATEGORIES and marker.group().lower().startswith("davon"):
+        # "120 Drohnen eingesetzt. Davon seien 95 abgefangen worden": of the launched, a figure of its own
+        sets = [p for p in by_id.values() if p.category == c.category and 0 <= at - p.span[1] <= 200]
+        if sets and max(sets, key=lambda p: p.span[1]).outcome != c.outcome:
+            return False
     head = weapons.find_weapons(text, at, c.span[0])[:1] if marker.group().lower().startswith("unter") else []
     head = head or weapons.find_weapons(text, max(0, at - 80), at)[-1:]
     return not head or c.category in (head[0].cls, "person", "child", "soldier")
+
+
+def _more(text: str, c: Count) -> bool:
+    """ "weitere fünf Menschen", "fünf weitere": more of the same, not the same ones again."""
+    number = _FIRST_WORD.match(text, c.span[0])
+    after = number.end() if number else c.span[1]
+    return bool(_MORE.match(text, after + 1) or _MORE_BEFORE.search(text, max(0, c.span[0] - 12), c.span[0]))
+
+
+def _is_total(text: str, c: Count) -> bool:
+    return bool(_TOTAL_BEFORE.search(text[max(0, c.span[0] - 80) : c.span[0]]))
 
 
 def _figures(
@@ -660,6 +779,15 @@ def _figures(
             group = [c for c in group if not _is_part(text, c, by_id)]
         if group:
             best = max(group, key=lambda c: c.value)
+            # "drei Menschen verletzt ... in Charkiw weitere fünf": more people, added to the largest
+            more = [c for c in group if _more(text, c)] if key in ("killed", "injured") else []
+            base = [c for c in group if c not in more]
+            if more and base and not any(_is_total(text, c) for c in group):
+                best = max(base, key=lambda c: c.value)
+                figures[key] = int(best.value + sum(c.value for c in more))
+                used.extend([best.id, *(c.id for c in more)])
+                d.rules.append("figures.more")
+                continue
             figures[key] = int(best.value)
             used.append(best.id)
     if "shot_down" not in figures and "launched" in figures and any("all_down" in u.cues for u in d.units):
@@ -732,6 +860,10 @@ def extract(ctx: Context) -> list[Incident]:
     text = _blank_quotes(ctx.text)
     units = _units(ctx, text)
     drafts = [d for d in _segment(units) if _keep(d)]
+    heads: dict[int, list[Unit]] = {}
+    for u in units:
+        if u.headline and not u.background:
+            heads.setdefault(u.section, []).append(u)
     out: list[Incident] = []
     by_id = {c.id: c for c in ctx.counts}
     sections_done: set[int] = set()
@@ -740,7 +872,7 @@ def extract(ctx: Context) -> list[Incident]:
         extra = _headline_counts(ctx, d.section) if d.section not in sections_done else []
         sections_done.add(d.section)
         figures, used = _figures(d, text, extra, by_id)
-        locations = _locations(d)
+        locations = _locations(d, heads)
         dates = [m for u in d.units for m in u.dates]
         rules = list(dict.fromkeys(d.rules))
         date = date_end = tod = None

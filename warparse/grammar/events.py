@@ -18,9 +18,10 @@ from warparse.lexicons import table
 from warparse.rules import compile_pattern
 
 _FLAGS = regex.VERSION1 | regex.IGNORECASE
-# nationality words on defenders and reporters are no attackers ("ukrainische Luftabwehr")
+# nationality words on defenders and reporters are no attackers ("ukrainische Luftabwehr"); an article
+# after the word starts another phrase ("Russland die Stadt Sumy angegriffen": Russland attacks)
 _NOT_ATTACKER = compile_pattern(
-    r"\s+(?:\p{L}+\s+)?(?:Luftverteidigung|Luftabwehr|Flugabwehr|Luftwaffe|Luftstreitkräfte|Verteidiger"
+    r"\s+(?:(?!(?i:die|der|das|den|dem|des|eine?[nmrs]?)\s)\p{L}+\s+)?(?:Luftverteidigung|Luftabwehr|Flugabwehr|Luftwaffe|Luftstreitkräfte|Verteidiger"
     r"|Angaben|Generalstab\w*|Präsident\w*|Staatsanwaltschaft|Behörden?|Regierung|Ombudsfrau"
     r"|Verteidigungsministerium\w*|Ministerium\w*|Militärgeheimdienst\w*|Oberbefehlshaber\w*|Seite|Zivilisten"
     r"|Militärblogger|Staatsagentur|Sprecher\w*|Dienst|Gefangenschaft|Kriegsgefangene\w*|Vertreter\w*"
