@@ -654,6 +654,25 @@ CASES += [
             (12, "rakete", "missile", "shot_down", None),
         ],
     ),
+    # the first conjunct shares the verb after the second: "95 Drohnen und fünf Raketen abgeschossen"
+    (
+        "Russland setzte in der Nacht 140 Drohnen ein. "
+        "Davon wurden 110 Drohnen und 20 Attrappen abgeschossen.",
+        [
+            (140, "drohne", "drone", "launched", None),
+            (110, "drohne", "drone", "shot_down", "c1"),
+            (20, "attrappe", "drone", "shot_down", None),
+        ],
+    ),
+    # ... but not without a verb of its own: "Darunter waren …" stays the parent's
+    (
+        "Russland setzte in der Nacht 140 Drohnen ein. Darunter waren 80 Drohnen und 20 Attrappen.",
+        [
+            (140, "drohne", "drone", "launched", None),
+            (80, "drohne", "drone", "launched", "c1"),
+            (20, "attrappe", "drone", "launched", None),
+        ],
+    ),
 ]
 
 

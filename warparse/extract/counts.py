@@ -27,8 +27,10 @@ fills in what:
    (``count.outcome_noun``); a subset or an elided count inherits its
    parent's (``count.outcome_parent``), a count joined by "und" or set off by
    a dash its partner's ("199 Drohnen und 36 Raketen",
-   ``count.outcome_partner``); the whole of an "X von Y" or of a share ("zwei
-   Drittel der 90 Drohnen") was launched; else the noun's default, weapons
+   ``count.outcome_partner``), and the first of "95 Drohnen und fünf Raketen
+   abgeschossen" the verb after the second (``count.outcome_coordinated``);
+   the whole of an "X von Y" or of a share ("zwei Drittel der 90 Drohnen")
+   was launched; else the noun's default, weapons
    ``launched``, the rest ``none`` (``count.outcome_default``).
 """
 
@@ -806,7 +808,13 @@ def _own_predicate(c: _Cand, clause_end: int) -> bool:
 
 
 _INHERITED = frozenset(
-    {"count.outcome", "count.outcome_total", "count.outcome_parent", "count.outcome_partner"}
+    {
+        "count.outcome",
+        "count.outcome_total",
+        "count.outcome_parent",
+        "count.outcome_partner",
+        "count.outcome_coordinated",
+    }
 )
 _MODEL_OF = frozenset({"vom", "des", "der"})
 _JOINERS = frozenset({"und", "sowie", "oder", "bzw.", "–", "—", "("})
@@ -835,6 +843,25 @@ def _partner(c: _Cand, before: _Cand | None) -> _Cand | None:
     return before if before.count.rules[-1] in _INHERITED else None
 
 
+def _shared_predicate(c: _Cand, cues: list[_Cue], text: str) -> _Cue | None:
+    """ "Davon wurden 95 Drohnen und fünf Raketen abgeschossen": a count right before "und"
+    and another number has no predicate of its own; the verb after the second conjunct is
+    both conjuncts' (its clause's strongest, then nearest cue)."""
+    tokens = c.sent.tokens
+    k = c.noun_i + 1 if c.noun_i is not None else c.j
+    if k + 1 >= len(tokens) or tokens[k].norm.lower() not in _COORDINATORS:
+        return None
+    nxt = tokens[k + 1]
+    if numeral_at(c.sent.text, nxt.start - c.sent.start) is None:
+        return None
+    _, end = _clause_bounds(c.sent, nxt.start)
+    after = [q for q in cues if nxt.start <= q.start and q.end <= end and q.weight > 0]
+    return _pick(after, c.num.start, c.end, text)
+
+
+_COORDINATORS = frozenset({"und", "sowie"})
+
+
 def _outcome(c: _Cand, text: str, before: _Cand | None = None) -> tuple[str, str]:
     """(outcome, rule) of a count; ``before``: the count emitted before it."""
     noun = c.noun
@@ -849,6 +876,10 @@ def _outcome(c: _Cand, text: str, before: _Cand | None = None) -> tuple[str, str
     clause = _clause_bounds(c.sent, lo)
     own = [q for q in cues if clause[0] <= q.start and q.end <= clause[1]]
     best = _pick(own, lo, hi, text)
+    if best is None:
+        shared = _shared_predicate(c, cues, text)
+        if shared is not None:
+            return shared.outcome, "count.outcome_coordinated"
     parent = c.parent
     # an elided count takes its antecedent's outcome unless it has a verb of its
     # own ("30 wurden verletzt und 5 gelten als vermisst")
