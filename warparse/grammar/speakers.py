@@ -202,8 +202,9 @@ def role_head(word: str) -> str | None:
 def role_lemma(word: str) -> str:
     """A role noun without its case ending ("Präsidenten" -> "Präsident", "Generalsekretärs"
     -> "Generalsekretär"); unchanged when no form ends with a role head."""
+    heads = _role_by_head()
     for v in _variants(word):
-        if any(v.endswith(head) for head, _ in _roles()):
+        if _longest_suffix(v, heads) is not None:
             return word[: len(v)]
     return word
 
@@ -669,7 +670,7 @@ def _same_role(role: str):
     """A mention test: a person whose role is ``role`` or ends with it ("der Sprecher" ->
     "Kremlsprecher"), or, for a bare head, a synonym ("der Präsident" -> "Staatschef")."""
     forms = _variants(role)
-    bare = any(v == head for v in forms for head, _ in _roles())
+    bare = any(v in _role_by_head() for v in forms)
     canon = role_head(role)
     gender = _gender(role, ["?"])  # "der Bürgermeister" is no woman, "die Sprecherin" no man
 
