@@ -10,46 +10,32 @@ still processed) or ``diff`` found differences, 2 usage or internal error,
 
 from __future__ import annotations
 
-import glob
-import os
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import click
 
 from warparse import __version__
-
-RECORD_TYPES = ("count", "incident", "quote", "document", "error")
-EXIT_FAILED, EXIT_ERROR, EXIT_LOCKED = 1, 2, 3
-
-
-def _err(message: str) -> None:
-    click.echo(f"warparse: {message}", err=True)
+from warparse.parse_command import (
+    EXIT_ERROR,
+    EXIT_FAILED,
+    EXIT_LOCKED,
+    RECORD_TYPES,
+    err,
+    guarded,
+    parse_types,
+    run_parse,
+)
 
 
 class _Group(click.Group):
-    """Catches what escapes a command: a closed pipe ends quietly (exit 0),
-    anything unexpected is one line on stderr and exit 2, never a traceback."""
+    """What escapes a command is handled as in the fast path (``guarded``): a closed pipe
+    ends quietly (exit 0), anything unexpected is one line on stderr and exit 2, never a
+    traceback; click's own exits and usage errors pass through."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from warparse.output import PipeClosed, silence_stdout
-
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
-            raise
-        except (PipeClosed, BrokenPipeError):
-            silence_stdout()
-            ctx.exit(0)
-        except KeyboardInterrupt:
-            _err("interrupted")
-            ctx.exit(130)
-        except Exception as exc:
-            if os.environ.get("WARPARSE_DEBUG"):
-                raise
-            _err(f"internal error: {type(exc).__name__}: {exc} (set WARPARSE_DEBUG=1 for a traceback)")
-            ctx.exit(EXIT_ERROR)
+        passthrough = (click.exceptions.Exit, click.ClickException, click.Abort)
+        return guarded(lambda: super(_Group, self).invoke(ctx), passthrough)
 
 
 @click.group(
@@ -70,19 +56,6 @@ def main() -> None:
 
     Run `warparse COMMAND --help` for the options and examples of a command.
     """
-
-
-def run(**kwargs: Any) -> None:
-    """The ``warparse`` script and ``python -m warparse``: ``main`` in a process of its own,
-    which starts and ends faster (see warparse.startup); library and test code calls ``main``."""
-    from warparse.startup import exit_now, prepare_process
-
-    prepare_process()
-    try:
-        main(**kwargs)
-    except SystemExit as exc:
-        exit_now(exc.code)
-        raise
 
 
 # -- shared options ---------------------------------------------------------------------------------
@@ -123,31 +96,11 @@ _color_option = click.option(
 )
 
 
-def expand_inputs(names: tuple[str, ...]) -> Iterator[tuple[str, str | None]]:
-    """(name, problem) for every input: globs expanded here as well as by the shell
-    (Windows shells and cron jobs with quoted patterns pass them through)."""
-    for name in names or ("-",):
-        if name != "-" and any(c in name for c in "*?[") and not os.path.exists(name):
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                yield name, "no file matches this pattern"
-            for match in matches:
-                yield match, None
-        else:
-            yield name, None
-
-
 def _parse_types(value: str | None) -> frozenset[str] | None:
-    if not value:
-        return None
-    types = frozenset(t.strip() for t in value.split(",") if t.strip())
-    unknown = sorted(types - set(RECORD_TYPES))
-    if unknown:
-        raise click.BadParameter(
-            f"unknown record type {', '.join(unknown)} (choose from {', '.join(RECORD_TYPES)})",
-            param_hint="--type",
-        )
-    return types
+    try:
+        return parse_types(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--type") from None
 
 
 # -- parse ------------------------------------------------------------------------------------------
@@ -204,70 +157,8 @@ def parse(
     errors_as_records: bool,
 ) -> None:
     """Parse bulletins (FILES, globs, or - / nothing for stdin) to JSON Lines."""
-    from warparse.output import StdoutSink, atomic_write
-
     wanted = _parse_types(types)
-    if output:
-        with atomic_write(output) as fh:
-            status = _parse_to(fh, files, ref_date, wanted, pretty, explain, encoding, errors_as_records)
-    else:
-        sink = StdoutSink()
-        status = _parse_to(sink, files, ref_date, wanted, pretty, explain, encoding, errors_as_records)
-        sink.flush()
-    sys.exit(status)
-
-
-def _parse_to(
-    out: Any,
-    files: tuple[str, ...],
-    ref_date: str | None,
-    wanted: frozenset[str] | None,
-    pretty: bool,
-    explain: bool,
-    encoding: str | None,
-    errors_as_records: bool,
-) -> int:
-    """Write the records of every input to ``out``; the exit status."""
-    from warparse.inputs import InputError
-    from warparse.output import PipeClosed, dumps
-    from warparse.source import error_record, records_of
-
-    status = 0
-
-    def emit(rec: dict[str, Any]) -> None:
-        if wanted is None or rec["type"] in wanted:
-            out.write(dumps(rec, pretty) + "\n")
-
-    for name, problem in expand_inputs(files):
-        try:
-            if problem:
-                raise InputError(problem)
-
-            def warn(message: str, name: str = name) -> None:
-                _err(f"warning: {name}: {message}")
-
-            for rec in records_of(name, ref_date=ref_date, encoding=encoding, explain=explain, warn=warn):
-                if rec["type"] == "error":
-                    # a part of the input the grammar failed on: already reported through warn()
-                    status = max(status, EXIT_FAILED)
-                    if not errors_as_records:
-                        continue
-                emit(rec)
-        except PipeClosed:
-            raise
-        except InputError as exc:
-            _err(f"error: {name}: {exc}")
-            status = max(status, EXIT_FAILED)
-            if errors_as_records:
-                emit(error_record(name, str(exc)))
-        except Exception as exc:  # a bug in the grammar must not stop the other inputs
-            if os.environ.get("WARPARSE_DEBUG"):
-                raise
-            _err(f"internal error: {name}: {type(exc).__name__}: {exc}")
-            status = EXIT_ERROR
-            if errors_as_records:
-                emit(error_record(name, f"internal error: {type(exc).__name__}: {exc}"))
-    return status
+    sys.exit(run_parse(files, ref_date, wanted, output, pretty, explain, encoding, errors_as_records))
 
 
 # -- show -------------------------------------------------------------------------------------------
@@ -305,17 +196,17 @@ def show(
     try:
         decoded = decode(read_bytes(file), file, encoding)
     except InputError as exc:
-        _err(f"error: {file}: {exc}")
+        err(f"error: {file}: {exc}")
         sys.exit(EXIT_ERROR)
     for warning in decoded.warnings:
-        _err(f"warning: {file}: {warning}")
+        err(f"warning: {file}: {warning}")
     records = list(
         records_of_text(
             decoded.text,
             file,
             ref_date=ref_date,
             explain=explain,
-            warn=lambda m: _err(f"warning: {file}: {m}"),
+            warn=lambda m: err(f"warning: {file}: {m}"),
         )
     )
     ref = next((r.get("ref_date") for r in records if r.get("type") == "document"), ref_date)
@@ -368,7 +259,7 @@ def diff(
         try:
             loaded.append(load_records(name, ref_date=ref_date, encoding=encoding))
         except InputError as exc:
-            _err(f"error: {name}: {exc}")
+            err(f"error: {name}: {exc}")
             sys.exit(EXIT_ERROR)
     changes = diff_records(loaded[0], loaded[1])
     if as_json:
@@ -469,13 +360,13 @@ def batch(
             dask_address=dask_address,
             dask_timeout=dask_timeout,
             progress=show_progress,
-            report=_err,
+            report=err,
         )
     except BatchLocked as exc:
-        _err(f"error: {exc}")
+        err(f"error: {exc}")
         sys.exit(EXIT_LOCKED)
     except BatchError as exc:
-        _err(f"error: {exc}")
+        err(f"error: {exc}")
         sys.exit(EXIT_ERROR)
     click.echo(summary.line())
     sys.exit(EXIT_FAILED if summary.failed else 0)
@@ -529,7 +420,7 @@ def tokens(file: str, encoding: str | None) -> None:
     try:
         decoded = read_input(file, encoding)
     except InputError as exc:
-        _err(f"error: {file}: {exc}")
+        err(f"error: {file}: {exc}")
         sys.exit(EXIT_ERROR)
     sink = StdoutSink()
     for tok in segment(decoded.text).tokens:
