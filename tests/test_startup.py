@@ -251,3 +251,21 @@ def test_the_warparse_process_gives_the_library_records_with_warm_and_cold_cache
         done = subprocess.run(cmd, capture_output=True, text=True, env={**env, **setting}, timeout=120)
         assert done.returncode == 0, done.stderr
         assert done.stdout.splitlines()[:-1] == expected
+
+
+def test_every_dataclass_has_a_docstring():
+    """``dataclasses`` writes a docstring for a class without one through
+    ``inspect.signature`` (~0.1 ms a class, at every start): ours all have their own."""
+    import importlib
+    import pkgutil
+
+    import warparse
+
+    missing = []
+    for info in pkgutil.walk_packages(warparse.__path__, "warparse."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == info.name:
+                if (value.__doc__ or "").startswith(f"{value.__name__}("):
+                    missing.append(f"{info.name}.{name}")
+    assert missing == []

@@ -65,6 +65,8 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class Task:
+    """One input of a batch run and the output it goes to."""
+
     rel: str  # relative POSIX path of the input: also the records' "doc"
     src: str
     dst: str
@@ -72,6 +74,8 @@ class Task:
 
 @dataclass(slots=True)
 class Result:
+    """What a worker reports for one input."""
+
     rel: str
     ok: bool
     sha256: str = ""
@@ -83,6 +87,8 @@ class Result:
 
 @dataclass(slots=True)
 class Summary:
+    """The counts of a batch run, for its closing line."""
+
     out_dir: str
     total: int = 0
     parsed: int = 0

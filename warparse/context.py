@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Context:
+    """One document on its way through the pipeline: each stage adds its results."""
+
     doc: Document
     ref_date: dt.date | None = None
     dates: list[DateMention] = field(default_factory=list)

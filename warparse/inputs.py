@@ -66,6 +66,8 @@ class InputError(Exception):
 
 @dataclass(slots=True)
 class Decoded:
+    """An input's text as decoded, the encoding used and what decoding had to warn about."""
+
     name: str
     text: str
     encoding: str

@@ -117,6 +117,8 @@ class Count(Record):
 
 @dataclass(slots=True)
 class Weapon:
+    """A weapon of an incident: its class (drone, missile, ...) and the model, where named."""
+
     cls: str
     name: str | None = None
 
@@ -129,6 +131,8 @@ class Weapon:
 
 @dataclass(slots=True)
 class Location:
+    """A place of an incident: as written, its canonical English name, kind and role."""
+
     name: str  # as written
     canonical: str
     kind: str

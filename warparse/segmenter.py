@@ -78,6 +78,8 @@ _SIGNATURE_RE = compile_pattern(r"(?<=[.!?“”\"«»])/\p{L}{1,6}(?:/\p{L}{1,6
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence (or headline line) with its tokens; offsets into the document text."""
+
     index: int
     start: int
     end: int
@@ -90,6 +92,8 @@ class Sentence:
 
 @dataclass(slots=True)
 class Paragraph:
+    """A paragraph (text between blank lines, or a headline line) and its sentences."""
+
     index: int
     start: int
     end: int

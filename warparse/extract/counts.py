@@ -68,6 +68,8 @@ _WEAPONS = frozenset({"drone", "missile", "bomb", "artillery", "aircraft"})
 
 @dataclass(frozen=True, slots=True)
 class Noun:
+    """A counted noun of the lexicon (count_nouns.tsv): its lemma, category and outcomes."""
+
     lemma: str
     category: str
     outcome: str | None = None  # stated by the noun itself ("Tote")
@@ -196,6 +198,8 @@ def _not_counted() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozens
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
+    """An outcome cue found in a clause ("abgeschossen"), with its strength."""
+
     start: int
     end: int
     outcome: str
@@ -346,6 +350,8 @@ def _noun_beyond_phrase(tokens: list[Token], k: int) -> int | None:
 
 @dataclass(slots=True)
 class _Cand:
+    """A number on its way to a count: the noun it counts, or why it counts nothing."""
+
     num: NumeralMatch
     sent: Sentence
     i: int  # first token of the numeral in the sentence

@@ -79,6 +79,8 @@ _NEXT_FRAME = compile_pattern(r"\s*(?:Das|Dies|So)\s+")
 
 @dataclass(slots=True)
 class Unit:
+    """A stretch of text attribution is searched in (a paragraph), with its quotations."""
+
     start: int
     end: int
     paragraph: int

@@ -590,6 +590,8 @@ _AHEAD_MONTH = 31  # ... or this many in the bulletin's own year
 
 @dataclass(slots=True)
 class _Res:
+    """A resolved date (or span) and the rules that resolved it."""
+
     start: dt.date
     end: dt.date | None
     year_known: bool

@@ -56,6 +56,8 @@ class NumeralMatch:
 
 @dataclass(frozen=True, slots=True)
 class _Core:
+    """The number itself (digits or words), before qualifiers and ranges are read around it."""
+
     value: float
     end: int
     rule: str

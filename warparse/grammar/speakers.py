@@ -70,6 +70,8 @@ class Speaker:
 
 @dataclass(slots=True)
 class Mention:
+    """Where a speaker is named (or referred to) in the document."""
+
     start: int
     speaker: Speaker
     quoted: bool = False  # inside direct speech: not an antecedent for pronouns

@@ -28,6 +28,8 @@ _TYPE_CONTEXT = compile_pattern(r"(?:\bTyps?\s+[„»\"'‚]?|[„»\"'‚])$")
 
 @dataclass(frozen=True, slots=True)
 class LexEntry:
+    """A row of weapons.tsv with its compiled pattern."""
+
     scope: str  # word or phrase
     pattern: regex.Pattern[str]
     cls: str
@@ -39,6 +41,8 @@ class LexEntry:
 
 @dataclass(frozen=True, slots=True)
 class WeaponMention:
+    """A weapon named in the text."""
+
     span: tuple[int, int]
     text: str
     cls: str
