@@ -207,21 +207,22 @@ class _Cue:
 
 
 @cache
-def _cue_rules() -> tuple[tuple[regex.Pattern[str], str, frozenset[str], int], ...]:
+def _cue_rules() -> tuple[tuple[str, str, frozenset[str], int], ...]:
+    """(pattern source, outcome, categories, weight) of every row of count_outcomes.tsv."""
     rules = []
     for row in table("count_outcomes"):
         cats: set[str] = set()
         for name in row["categories"].split():
             cats.update(_GROUPS.get(name, (name,)))
-        rules.append(
-            (
-                compile_pattern(row["pattern"], regex.IGNORECASE),
-                row["outcome"],
-                frozenset(cats),
-                int(row["weight"] or 1),
-            )
-        )
+        rules.append((row["pattern"], row["outcome"], frozenset(cats), int(row["weight"] or 1)))
     return tuple(rules)
+
+
+@cache
+def _cue_pattern(source: str) -> regex.Pattern[str]:
+    # compiled when the prefilter first lets a sentence through to it: a bulletin needs a few
+    # of the rows, and building all of them is start-up time for nothing
+    return compile_pattern(source, regex.IGNORECASE)
 
 
 # ------------------------------------------------------------ noun phrases
@@ -723,10 +724,10 @@ def _cue_prefilter() -> Prefilter:
 def _cues(text: str, sent: Sentence, category: str) -> list[_Cue]:
     found: list[_Cue] = []
     maybe = _cue_prefilter().keys_in(text, sent.start, sent.end)
-    for k, (pattern, outcome, cats, weight) in enumerate(_cue_rules()):
+    for k, (source, outcome, cats, weight) in enumerate(_cue_rules()):
         if category not in cats or k not in maybe:
             continue
-        for m in pattern.finditer(text, sent.start, sent.end):
+        for m in _cue_pattern(source).finditer(text, sent.start, sent.end):
             found.append(_Cue(m.start(), m.end(), outcome, weight))
     # a longer phrase wins over the words inside it ("getötet oder verwundet")
     return [
