@@ -10,12 +10,13 @@ Library use::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 __all__ = ["__version__", "parse_text", "tokenize"]
 
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
 if TYPE_CHECKING:
+    from typing import Any
+
     from warparse.tokenizer import Token
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from warparse.records import Count, Incident, Quote
 from warparse.segmenter import Document
 
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
 if TYPE_CHECKING:
     from warparse.grammar.dates import DateMention
 

@@ -39,11 +39,14 @@ import io
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
 
 import regex
 
 from warparse.rules import compile_pattern
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 # The SHA-256 of the document record, from CPython's own module where there is one:
 # hashlib loads OpenSSL first, 3 ms of every start. Same digest either way.

@@ -9,7 +9,10 @@ end faster (``warparse.startup``). Library and test code call ``warparse.cli.mai
 from __future__ import annotations
 
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def run(**kwargs: Any) -> None:

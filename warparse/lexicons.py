@@ -19,7 +19,6 @@ import os
 import sys
 from collections.abc import Callable
 from functools import cache, wraps
-from typing import Any, TypeVar
 
 import regex
 
@@ -27,7 +26,11 @@ import warparse
 from warparse.rules import build_pattern
 from warparse.startup import cache_dir, read_bytes, write_bytes
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_PACKAGE, "data")

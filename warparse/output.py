@@ -18,7 +18,10 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from typing import IO, Any
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 # Temp files start with this prefix, so a batch run can sweep the leftovers of
 # a run that was killed (see warparse.batch).

@@ -21,7 +21,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 RECORD_TYPES = ("count", "incident", "quote", "document", "error")
 EXIT_FAILED, EXIT_ERROR, EXIT_LOCKED = 1, 2, 3

@@ -8,13 +8,16 @@ cluster alike.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from warparse.context import Context
 from warparse.extract import counts, incidents, quotes
 from warparse.grammar import dates
 from warparse.records import Record
 from warparse.segmenter import segment
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _as_date(ref_date: str | dt.date | None) -> dt.date | None:

@@ -11,7 +11,10 @@ it. It is emitted only with ``--explain``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA_VERSION = "1.0"
 

@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Generic, TypeVar
 
 import regex
 
 from warparse.startup import CACHE_OFF, GenerationStore, cache_dir
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 # The last guard against pathological backtracking: a rule that runs longer
 # than this on one piece of text raises TimeoutError (see warparse.pipeline).
@@ -27,18 +28,18 @@ MATCH_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
-class Rule(Generic[T]):
+class Rule:
     """``name``: stable identifier shown by --explain; ``pattern``: compiled
     ``regex`` pattern; ``build``: turns a match into a result, or None to
     reject it."""
 
     name: str
     pattern: regex.Pattern[str]
-    build: Callable[[regex.Match[str]], T | None]
+    build: Callable[[regex.Match[str]], Any]
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[tuple[regex.Match[str], T]]:
+    ) -> Iterator[tuple[regex.Match[str], Any]]:
         end = len(text) if endpos is None else endpos
         for m in self.pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT):
             result = self.build(m)
@@ -47,8 +48,8 @@ class Rule(Generic[T]):
 
 
 def compile_rule(
-    name: str, pattern: str, build: Callable[[regex.Match[str]], T | None], flags: int = 0
-) -> Rule[T]:
+    name: str, pattern: str, build: Callable[[regex.Match[str]], Any], flags: int = 0
+) -> Rule:
     return Rule(name, compile_pattern(pattern, flags | regex.VERSION1 | regex.VERBOSE), build)
 
 

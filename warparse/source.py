@@ -10,9 +10,12 @@ the number of records of each type, schema version.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from warparse.inputs import InputError, decode, read_bytes, sha256
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 Warn = Callable[[str], None]
 

@@ -24,7 +24,10 @@ import marshal
 import os
 import sys
 import types
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHE_OFF = ("", "off", "0")  # values of WARPARSE_REGEX_CACHE that switch the caches off
 # An entry not used by the last this many writes of its file is dropped (an edited class).

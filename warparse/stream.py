@@ -30,15 +30,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 from warparse import inputs
 from warparse.inputs import InputError, Warn
 from warparse.records import SCHEMA_VERSION, Error
 from warparse.rules import compile_pattern
 
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
 if TYPE_CHECKING:
+    from typing import Any
+
     from warparse.segmenter import Document
+
+    Parse = Callable[..., list[dict[str, Any]]]
 
 __all__ = ["InputError", "error_record", "parse_input", "parse_string"]
 
@@ -55,7 +59,6 @@ _SENTENCE_END_RE = compile_pattern(r"[.!?…][\"“”»«’')\]]{0,3}\s+(?=[\p
 _SPACE_RE = compile_pattern(r"\s+")
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
-Parse = Callable[..., list[dict[str, Any]]]
 
 
 def error_record(

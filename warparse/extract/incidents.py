@@ -55,7 +55,6 @@ import datetime as dt
 import itertools
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar
 
 import regex
 
@@ -66,6 +65,7 @@ from warparse.grammar.weapons import WeaponMention
 from warparse.records import Count, Incident, Location, Weapon
 from warparse.rules import compile_pattern
 
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
 if TYPE_CHECKING:
     from warparse.grammar.dates import DateMention
 
@@ -93,7 +93,6 @@ CONTINUE_CUES = frozenset(
         "locating",
     }
 )
-_T = TypeVar("_T")
 ENEMY = {"Ukraine": "Russia", "Russia": "Ukraine"}
 # clauses that report something happening (where "in Kiew" is a place, not the government)
 EVENT_CUES = frozenset(
@@ -222,16 +221,16 @@ def _blank_quotes(text: str) -> str:
     return "".join(chars)
 
 
-class _ByStart(Generic[_T]):
+class _ByStart:
     """Records by the start of their span: those starting in [a, b), in list order, found by
     bisection when the list is in span order (as the extractors make it), else by a scan."""
 
-    def __init__(self, items: list[_T]) -> None:
+    def __init__(self, items: list) -> None:
         self.items = items
         self.starts = [x.span[0] for x in items]  # type: ignore[attr-defined]
         self.ordered = all(p <= q for p, q in itertools.pairwise(self.starts))
 
-    def between(self, a: int, b: int) -> list[_T]:
+    def between(self, a: int, b: int) -> list:
         if self.ordered:
             return self.items[bisect_left(self.starts, a) : bisect_left(self.starts, b)]
         return [x for x, s in zip(self.items, self.starts, strict=True) if a <= s < b]
@@ -300,7 +299,7 @@ def _analyse(
     sentence: int,
     paragraph: int,
     section: int,
-    index: tuple[_ByStart[DateMention], _ByStart[Count]] | None = None,
+    index: tuple[_ByStart, _ByStart] | None = None,
 ) -> Unit:
     found = [w for w in weapons.find_weapons(text, a, b) if w.kind != "none"]
     cues = events.cues(text, a, b)

@@ -27,13 +27,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 import regex
 
 from warparse.lexicons import derived, table
 from warparse.rules import MATCH_TIMEOUT, Rule, compile_pattern, compile_rule
 
+TYPE_CHECKING = False  # typing's own flag without importing typing at run time (start-up time)
 if TYPE_CHECKING:
     from warparse.segmenter import Sentence
 
@@ -221,7 +221,7 @@ def _build_vague_base(m: regex.Match[str]) -> _Core:
 
 
 @cache
-def _core_rules() -> tuple[Rule[_Core], ...]:
+def _core_rules() -> tuple[Rule, ...]:
     w = _words()
     scale = _scale_pattern()
     flags = regex.IGNORECASE  # (simple case folding: full folding is slow and buys nothing here)
