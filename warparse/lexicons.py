@@ -162,6 +162,10 @@ def _encode(value: Any) -> Any:
     return value
 
 
+def _has_pattern(value: Any) -> bool:
+    return isinstance(value, regex.Pattern) or (type(value) is tuple and any(map(_has_pattern, value)))
+
+
 def _decode(value: Any) -> Any:
     if type(value) is tuple:
         if len(value) == 2 and value[0] == _PATTERN:
@@ -182,10 +186,13 @@ def derived(fn: Callable[[], T]) -> Callable[[], T]:
     @wraps(fn)
     def wrapper() -> T:
         stored = _STORE.lookup("derived", name)
-        if stored is not _MISSING:
-            return _decode(stored)
+        if type(stored) is tuple and len(stored) == 2:
+            patterns, value = stored
+            # only a value that held patterns is walked (a table of tuples need not be)
+            return _decode(value) if patterns else value
         value = fn()
-        _STORE.put("derived", name, _encode(value))
+        patterns = _has_pattern(value)
+        _STORE.put("derived", name, (patterns, _encode(value) if patterns else value))
         return value
 
     return wrapper

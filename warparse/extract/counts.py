@@ -47,7 +47,7 @@ import regex
 from warparse.context import Context
 from warparse.grammar.literals import Prefilter, required
 from warparse.grammar.numbers import NumeralMatch, find_in_sentence, numeral_at, parse_numeral
-from warparse.lexicons import table, word_list
+from warparse.lexicons import derived, table, word_list
 from warparse.records import Count
 from warparse.rules import compile_pattern
 from warparse.segmenter import Sentence
@@ -77,14 +77,14 @@ class Noun:
     civil: str | None = None  # the category outside a military context ("Männer")
 
 
-@cache
-def _noun_forms() -> dict[str, Noun]:
-    """Every known inflected form -> its entry (regular endings added)."""
-    forms: dict[str, Noun] = {}
+@derived
+def _noun_forms() -> dict[str, tuple[str, str, str | None, str | None, str | None]]:
+    """Every known inflected form -> the fields of its entry (regular endings added): plain
+    data, kept across runs (see lexicons.derived)."""
+    forms: dict[str, tuple[str, str, str | None, str | None, str | None]] = {}
     for row in table("count_nouns"):
         lemma = row["lemma"].lower()
-        extra = (row.get(k) or None for k in ("outcome", "default", "civil"))
-        noun = Noun(lemma, row["category"], *extra)
+        noun = (lemma, row["category"], *(row.get(k) or None for k in ("outcome", "default", "civil")))
         regular = [lemma + e for e in ("", "n", "en", "e", "s", "es")]
         listed = [f.strip().lower() for f in (row.get("forms") or "").split(",") if f.strip()]
         for form in (*listed, *regular):
@@ -108,7 +108,8 @@ def lookup_noun(word: str) -> Noun | None:
         # a short tail inside a word is no compound head: "Sport" is no "Ort"
         if prefix and len(w) - i <= 4 and len(prefix) < 3 and not prefix.endswith("-"):
             continue
-        return Noun(prefix + entry.lemma, entry.category, entry.outcome, entry.default, entry.civil)
+        lemma, category, outcome, default, civil = entry
+        return Noun(prefix + lemma, category, outcome, default, civil)
     # feminine forms of people: "Soldatinnen", "Ärztinnen", "Helferin"
     for ending in ("innen", "in"):
         if w.endswith(ending) and len(w) > len(ending) + 3:

@@ -76,7 +76,7 @@ from functools import cache
 
 import regex
 
-from warparse.lexicons import table, word_set
+from warparse.lexicons import derived, table, word_set
 from warparse.rules import MATCH_TIMEOUT, Rule, compile_pattern
 from warparse.segmenter import Document, Paragraph, Sentence
 
@@ -933,7 +933,7 @@ def _since(m: DateMention, ref: dt.date | None) -> DateMention:
     return m
 
 
-@cache
+@derived
 def _speech_forms() -> dict[str, str]:
     """Inflected speech verbs (the quote grammar's lexicon) minus those that date the event:
     form -> the separable particle it needs later in the clause ("teilte ... mit"), or ""."""

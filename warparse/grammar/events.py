@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from warparse.grammar.literals import Prefilter, required, required_any
-from warparse.lexicons import table
+from warparse.lexicons import derived, table
 from warparse.rules import compile_pattern
 
 _FLAGS = regex.VERSION1 | regex.IGNORECASE
@@ -42,10 +42,11 @@ def _cue_types() -> tuple[str, ...]:
     return tuple(dict.fromkeys(r["type"] for r in table("event_cues")))
 
 
-@cache
+@derived
 def _cue_alternations() -> tuple[tuple[str, regex.Pattern[str], tuple[str, ...] | None], ...]:
     """One compiled alternation per cue type (one search instead of one per row), with the
-    words one of which each of its matches contains (``literals.required``)."""
+    words one of which each of its matches contains (``literals.required``); kept across runs
+    (see lexicons.derived)."""
     out = []
     for kind in _cue_types():
         if kind != "institution":

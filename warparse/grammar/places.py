@@ -104,24 +104,36 @@ class PlaceMention:
     locative: bool = False  # after a preposition or article ("in der Ukraine", "die Ukraine")
 
 
+@derived
+def _rows() -> tuple[tuple[tuple, tuple[str, ...]], ...]:
+    """(the fields of its Place, its German forms) of every row of ``data/gazetteer.tsv``:
+    plain data, kept across runs (see lexicons.derived); a Place is made when it is used."""
+    out = []
+    for row in table("gazetteer"):
+        fields = (
+            row["canonical"],
+            row["kind"],
+            row["country"],
+            row.get("iso") or None,
+            float(row["lat"]) if row.get("lat") else None,
+            float(row["lon"]) if row.get("lon") else None,
+            row.get("capital") == "1",
+            row.get("oblast") or "",
+        )
+        forms = tuple(f.strip() for f in row["forms"].split("|") if f.strip())
+        out.append((fields, forms))
+    return tuple(out)
+
+
+@cache
+def _place(i: int) -> Place:
+    return Place(*_rows()[i][0])
+
+
 @cache
 def gazetteer() -> tuple[tuple[Place, tuple[str, ...]], ...]:
     """Every entry with its German forms as listed in ``data/gazetteer.tsv``."""
-    out = []
-    for row in table("gazetteer"):
-        place = Place(
-            canonical=row["canonical"],
-            kind=row["kind"],
-            country=row["country"],
-            iso=row.get("iso") or None,
-            lat=float(row["lat"]) if row.get("lat") else None,
-            lon=float(row["lon"]) if row.get("lon") else None,
-            capital=row.get("capital") == "1",
-            oblast=row.get("oblast") or "",
-        )
-        forms = tuple(f.strip() for f in row["forms"].split("|") if f.strip())
-        out.append((place, forms))
-    return tuple(out)
+    return tuple((_place(i), forms) for i, (_, forms) in enumerate(_rows()))
 
 
 def _inflections(form: str, kind: str) -> list[tuple[str, bool]]:
@@ -140,22 +152,20 @@ def _inflections(form: str, kind: str) -> list[tuple[str, bool]]:
 def _index_rows() -> dict[str, tuple[tuple[int, bool], ...]]:
     """form as written -> (row of ``gazetteer()``, is the form an adjective) of the entries it
     may name; plain data, kept across runs (see lexicons.derived)."""
-    places = gazetteer()
+    rows = _rows()
     idx: dict[str, list[tuple[int, bool]]] = {}
-    for i, (place, forms) in enumerate(places):
+    for i, (fields, forms) in enumerate(rows):
         for form in forms:
-            for infl, adjective in _inflections(form, place.kind):
+            for infl, adjective in _inflections(form, fields[1]):
                 entries = idx.setdefault(infl, [])
-                if all(places[j][0] != place for j, _ in entries):
+                if all(rows[j][0] != fields for j, _ in entries):  # the same place listed twice
                     entries.append((i, adjective))
     return {k: tuple(v) for k, v in idx.items()}
 
 
-@cache
-def _index() -> dict[str, tuple[tuple[Place, bool], ...]]:
-    """form as written -> the entries it may name, with whether the form is an adjective."""
-    places = gazetteer()
-    return {k: tuple((places[i][0], adj) for i, adj in v) for k, v in _index_rows().items()}
+def _entries(form: str) -> tuple[tuple[Place, bool], ...]:
+    """The entries a form as written may name, with whether the form is an adjective."""
+    return tuple((_place(i), adjective) for i, adjective in _index_rows().get(form, ()))
 
 
 # Place names are found by lookup, not by one alternation of all ~1300 forms (which cost
@@ -201,7 +211,7 @@ def _names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
 
 def lookup(form: str) -> list[Place]:
     """All entries a German form (base or inflected) may name."""
-    return [p for p, _ in _index().get(form, ())]
+    return [p for p, _ in _entries(form)]
 
 
 def resolve(form: str, region: bool = False, city: bool = False) -> Place | None:
@@ -247,9 +257,8 @@ def find_places(
     government speaks ("teilte das Koordinationszentrum in Kiew mit")."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
-    idx = _index()
     for m_start, m_end, form in _names(text, start, end):
-        entries = idx[form]
+        entries = _entries(form)
         adjective = all(a for _, a in entries)
         before = text[max(start, m_start - 80) : m_start]
         after = text[m_end : min(end, m_end + 120)]
@@ -353,7 +362,7 @@ def _unknown_places(text: str, start: int, end: int, known: list[PlaceMention]) 
         for m in pattern.finditer(text, start, end):
             name = m.group("name")
             s, e = m.span("name")
-            if any(a < e and s < b for a, b in taken) or _index().get(name.split()[0]):
+            if any(a < e and s < b for a, b in taken) or name.split()[0] in _index_rows():
                 continue
             if slavic and not _SLAVIC_END.search(name.split()[-1]):
                 continue
@@ -364,7 +373,7 @@ def _unknown_places(text: str, start: int, end: int, known: list[PlaceMention]) 
             # "die Dörfer Sonziwka und Trudowe", "in den Stadtbezirken A und B"
             while not slavic and (more := _MORE_NAMES.match(text, e, end)):
                 name, (s, e) = more.group("name"), more.span("name")
-                if _index().get(name.split()[0]) or not _SLAVIC_END.search(name.split()[-1]):
+                if name.split()[0] in _index_rows() or not _SLAVIC_END.search(name.split()[-1]):
                     break
                 out.append(
                     PlaceMention(
