@@ -45,7 +45,7 @@ from functools import cache
 import regex
 
 from warparse.context import Context
-from warparse.grammar.literals import Prefilter, required
+from warparse.grammar.literals import Prefilter, required_each
 from warparse.grammar.numbers import NumeralMatch, find_in_sentence, numeral_at, parse_numeral
 from warparse.lexicons import derived, table, word_list
 from warparse.records import Count
@@ -719,7 +719,7 @@ def _clause_bounds(sent: Sentence, pos: int) -> tuple[int, int]:
 def _cue_prefilter() -> Prefilter:
     """Which outcome cue rows a sentence may match (from the strings each match holds): the
     others are not searched."""
-    return Prefilter(required(row["pattern"]) for row in table("count_outcomes"))
+    return Prefilter(required_each(row["pattern"] for row in table("count_outcomes")))
 
 
 def _cues(text: str, sent: Sentence, category: str) -> list[_Cue]:

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from warparse.grammar.literals import Prefilter, required, required_any
+from warparse.grammar.literals import Prefilter, required_any, required_each
 from warparse.lexicons import derived, table
 from warparse.rules import compile_pattern
 
@@ -86,7 +86,7 @@ def _actor_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
 
 @cache
 def _actor_prefilter() -> Prefilter:
-    return Prefilter(required(r["pattern"]) for r in table("actors"))
+    return Prefilter(required_each(r["pattern"] for r in table("actors")))
 
 
 def actors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:

@@ -53,11 +53,22 @@ def _required(pattern: str, verbose: bool) -> tuple[str, ...] | None:
     return _minimal(need)
 
 
+def required_each(patterns: Iterable[str]) -> tuple[tuple[str, ...] | None, ...]:
+    """``required`` of every pattern (a lexicon's rows), kept in the lexicon store under one
+    key: one look-up at start-up instead of one per row."""
+    patterns = tuple(patterns)
+    return stored("required_each", "\x00".join(patterns), lambda _: tuple(map(required, patterns)))
+
+
 def required_any(patterns: Iterable[str]) -> tuple[str, ...] | None:
     """The filter of an alternation of ``patterns``: the union, or None if one has none."""
+    patterns = tuple(patterns)
+    return stored("required_any", "\x00".join(patterns), lambda _: _required_any(patterns))
+
+
+def _required_any(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
     out: set[str] = set()
-    for p in patterns:
-        need = required(p)
+    for need in required_each(patterns):
         if need is None:
             return None
         out.update(need)

@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from warparse.grammar.literals import Prefilter, required
+from warparse.grammar.literals import Prefilter, required_each
 from warparse.lexicons import derived, table
 from warparse.rules import compile_pattern, rx
 
@@ -349,7 +349,7 @@ def transliterate(name: str) -> str:
 
 @cache
 def _unknown_prefilter() -> Prefilter:
-    return Prefilter(required(p.pattern) for p in (_AFTER_SETTLEMENT_WORD, _BEFORE_REGION))
+    return Prefilter(required_each(p.pattern for p in (_AFTER_SETTLEMENT_WORD, _BEFORE_REGION)))
 
 
 def _unknown_places(text: str, start: int, end: int, known: list[PlaceMention]) -> list[PlaceMention]:
