@@ -106,7 +106,10 @@ def lookup_noun(word: str) -> Noun | None:
         # a short tail inside a word is no compound head: "Sport" is no "Ort"
         if prefix and len(w) - i <= 4 and len(prefix) < 3 and not prefix.endswith("-"):
             continue
-        return Noun(prefix + entry.lemma, entry.category, entry.outcome, entry.default, entry.civil)
+        lemma = prefix + entry.lemma
+        if prefix and entry.lemma == "leute":
+            lemma = prefix + "mann"  # "Wachleute", "Seeleute": the plural of a -mann compound
+        return Noun(lemma, entry.category, entry.outcome, entry.default, entry.civil)
     # feminine forms of people: "Soldatinnen", "Ärztinnen", "Helferin"
     for ending in ("innen", "in"):
         if w.endswith(ending) and len(w) > len(ending) + 3:
@@ -910,6 +913,13 @@ def _outcome(c: _Cand, text: str, before: _Cand | None = None) -> tuple[str, str
         return noun.outcome, "count.outcome_noun"
     if c.total and category in _WEAPONS:
         return "launched", "count.outcome_total"
+    if c.total:
+        # "3 von 4 Kraftwerksblöcken beschädigt": what befell the part is not the whole's,
+        # unless its own words say it ("von den 500 evakuierten Bewohnern")
+        inside = _pick([q for q in cues if lo <= q.start and q.end <= hi], lo, hi, text)
+        if inside is not None:
+            return inside.outcome, "count.outcome_total"
+        return noun.default or "none", "count.outcome_total"
     best = _pick(own, lo, hi, text)
     if best is None:
         shared = _shared_predicate(c, cues, text)
