@@ -109,6 +109,8 @@ def lookup_noun(word: str) -> Noun | None:
         if prefix and len(w) - i <= 4 and len(prefix) < 3 and not prefix.endswith("-"):
             continue
         lemma, category, outcome, default, civil = entry
+        if prefix and lemma == "leute":
+            lemma = "mann"  # "Wachleute", "Seeleute": the plural of a -mann compound
         return Noun(prefix + lemma, category, outcome, default, civil)
     # feminine forms of people: "Soldatinnen", "Ärztinnen", "Helferin"
     for ending in ("innen", "in"):
@@ -254,6 +256,10 @@ _DETERMINERS = frozenset("der die das des dem den ein eine einer einem einen ein
 _ARTICLES = frozenset("der die das des dem den am im vom zum beim".split())
 _STANDING_IN = _ELIDED_ADJ | {"alle", "sämtliche"}
 _PREP_NP = frozenset({"seit", "aus", "in", "im", "vor", "nach", "bei", "am"})
+# words of a qualifier before a number ("mehr als 100", "bis zu 20")
+_NUM_QUALIFIERS = frozenset(
+    "mehr als über rund etwa ca. circa knapp fast mindestens bis zu weitere weniger".split()
+)
 
 
 def _is_adj(t: Token) -> bool:
@@ -315,10 +321,14 @@ def _noun_after(tokens: list[Token], j: int, vague: bool) -> tuple[int | None, s
         if lw in _CONJ and adjectives and k + 1 < n and _is_adj(tokens[k + 1]):
             k += 1
             continue
-        if lw in _CONJ and adjectives and k + 2 < n and parse_numeral(tokens[k + 1].text) is not None:
-            # "174 getötete und 690 verletzte Zivilisten": both numbers count the last noun
-            later, later_how = _noun_after(tokens, k + 2, vague)
-            return (later, how) if later is not None and later_how == "direct" else (None, how)
+        if lw in _CONJ and adjectives:
+            # "174 getötete und (mehr als) 690 verletzte Zivilisten": both numbers count the last noun
+            m = k + 1
+            while m < min(n, k + 4) and tokens[m].norm.lower() in _NUM_QUALIFIERS:
+                m += 1
+            if m + 1 < n and parse_numeral(tokens[m].text) is not None:
+                later, later_how = _noun_after(tokens, m + 1, vague)
+                return (later, how) if later is not None and later_how == "direct" else (None, how)
         if k == first and (lw in _GENITIVE or lw == "dieser" or (vague and lw == "von")):
             if k + 1 < n and (tokens[k + 1].kind == "word"):
                 k += 1
@@ -557,10 +567,13 @@ def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str, memo: _Memo | No
     # known noun of the sentence that the number's own clause can speak of
     known = []
     standing_in = (prev and prev[-1] in _STANDING_IN) or (nxt and nxt[0] in _ELIDED_ADJ)
-    for k in range(c.i - 1, -1, -1) if standing_in else ():
+    # "Eine Rakete wurde abgefangen, zwei trafen …", "ein Mensch getötet und neun verletzt": a
+    # clause that opens with the number goes on from a thing counted with the indefinite article
+    after_one = not standing_in and c.i > 0 and tokens[c.i - 1].norm.lower() in (",", ";", "und", "sowie")
+    for k in range(c.i - 1, -1, -1) if standing_in or after_one else ():
         t = tokens[k]
         entry = lookup_noun(t.norm) if _is_noun(t) else None
-        if entry is not None and entry.category != "other":
+        if entry is not None and entry.category != "other" and (standing_in or _after_indefinite(tokens, k)):
             known.append(entry)
     if known:
         lo, hi = _clause_bounds(c.sent, c.num.start)
@@ -573,6 +586,16 @@ def _resolve(c: _Cand, cands: list[_Cand], idx: int, text: str, memo: _Memo | No
     if earlier:
         return take(earlier[-1], "count.elided")
     return False
+
+
+_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+
+
+def _after_indefinite(tokens: list[Token], k: int) -> bool:
+    """The noun at ``k`` follows the indefinite article ("eine Rakete", "ein weiteres Haus")."""
+    if k >= 1 and tokens[k - 1].norm.lower() in _INDEFINITE:
+        return True
+    return k >= 2 and _is_adj(tokens[k - 1]) and tokens[k - 2].norm.lower() in _INDEFINITE
 
 
 def _scaled(c: _Cand) -> bool:
@@ -686,6 +709,8 @@ def _zahl_der(c: _Cand, memo: _Memo | None = None) -> Noun | None:
         if w in ("zahl", "anzahl", "bilanz"):
             for m in range(k + 2, min(c.i, k + 6)):
                 if _is_noun(tokens[m]):
+                    if tokens[m].norm.lower() in _not_counted()[0]:
+                        break  # "Bilanz der Nacht: …": a time, not the counted thing
                     return noun_entry(tokens[m].norm)
         elif w.endswith("zahl") and len(w) > 6 and _is_noun(tokens[k]):
             entry = lookup_noun(w[:-4])
@@ -851,17 +876,24 @@ def _partner(c: _Cand, before: _Cand | None) -> _Cand | None:
     return before if before.count.rules[-1] in _INHERITED else None
 
 
-def _shared_predicate(c: _Cand, cues: list[_Cue], text: str) -> _Cue | None:
+def _shared_predicate(c: _Cand, cues: list[_Cue], text: str, with_noun: bool = False) -> _Cue | None:
     """ "Davon wurden 95 Drohnen und fünf Raketen abgeschossen": a count right before "und"
     and another number has no predicate of its own; the verb after the second conjunct is
-    both conjuncts' (its clause's strongest, then nearest cue)."""
+    both conjuncts' (its clause's strongest, then nearest cue). ``with_noun``: only if the
+    second conjunct has a noun of its own ("90 Wohnungen und 12 Geschäfte beschädigt", not
+    "5 Menschen und 20 verletzt")."""
     tokens = c.sent.tokens
     k = c.noun_i + 1 if c.noun_i is not None else c.j
     if k + 1 >= len(tokens) or tokens[k].norm.lower() not in _COORDINATORS:
         return None
     nxt = tokens[k + 1]
-    if numeral_at(c.sent.text, nxt.start - c.sent.start) is None:
+    second = numeral_at(c.sent.text, nxt.start - c.sent.start)
+    if second is None:
         return None
+    if with_noun:
+        after = _token_index(tokens, c.sent.start + second.end)
+        if _noun_after(tokens, after, second.vague)[0] is None:
+            return None
     _, end = _clause_bounds(c.sent, nxt.start)
     after = [q for q in cues if nxt.start <= q.start and q.end <= end and q.weight > 0]
     return _pick(after, c.num.start, c.end, text)
@@ -874,19 +906,37 @@ def _outcome(c: _Cand, text: str, before: _Cand | None = None) -> tuple[str, str
     """(outcome, rule) of a count; ``before``: the count emitted before it."""
     noun = c.noun
     assert noun is not None
-    if noun.outcome:
-        return noun.outcome, "count.outcome_noun"
     category = noun.category
-    if c.total and category in _WEAPONS:
-        return "launched", "count.outcome_total"
     cues = _cues(text, c.sent, category)
     lo, hi = c.num.start, c.end
     clause = _clause_bounds(c.sent, lo)
     own = [q for q in cues if clause[0] <= q.start and q.end <= clause[1]]
+    if noun.outcome:
+        # the noun states it ("Tote"), unless its clause says decisively what became of
+        # them ("1.000 Leichname übergeben")
+        decisive = _pick([q for q in own if q.weight >= 2], lo, hi, text)
+        if decisive is not None and decisive.outcome != noun.outcome:
+            return decisive.outcome, "count.outcome"
+        return noun.outcome, "count.outcome_noun"
+    if c.total and category in _WEAPONS:
+        return "launched", "count.outcome_total"
+    if c.total:
+        # "3 von 4 Kraftwerksblöcken beschädigt": what befell the part is not the whole's,
+        # unless its own words say it ("von den 500 evakuierten Bewohnern")
+        inside = _pick([q for q in cues if lo <= q.start and q.end <= hi], lo, hi, text)
+        if inside is not None:
+            return inside.outcome, "count.outcome_total"
+        return noun.default or "none", "count.outcome_total"
     best = _pick(own, lo, hi, text)
     if best is None:
         shared = _shared_predicate(c, cues, text)
         if shared is not None:
+            return shared.outcome, "count.outcome_coordinated"
+    elif best.end <= lo:
+        # "Nach dem Angriff auf Sumy sind 90 Wohnungen und 12 Geschäfte beschädigt": the
+        # verb after both conjuncts is the first one's too, over a cue before it
+        shared = _shared_predicate(c, cues, text, with_noun=True)
+        if shared is not None and shared.weight >= best.weight:
             return shared.outcome, "count.outcome_coordinated"
     parent = c.parent
     # an elided count takes its antecedent's outcome unless it has a verb of its
