@@ -192,8 +192,10 @@ def test_subprocess_parse_version_and_neither_rich_nor_click():
     assert lines(done.stdout.decode())[-1]["type"] == "document"
     imported = {line.split("|")[-1].strip() for line in done.stderr.decode().splitlines() if "|" in line}
     assert "warparse.parse_command" in imported  # the fast path: a plain `parse` line needs no click
-    # start-up time: neither rich nor click, nor typing (annotations only, see TYPE_CHECKING)
-    assert not {m for m in imported if m.split(".")[0] in ("rich", "click", "typing")}
+    # start-up time: neither rich nor click, nor typing (annotations only, see TYPE_CHECKING),
+    # nor inspect with ast and dis (deferred: see warparse.startup.defer_import)
+    unwanted = ("rich", "click", "typing", "inspect", "ast", "dis")
+    assert not {m for m in imported if m.split(".")[0] in unwanted}
 
 
 @pytest.mark.slow

@@ -269,3 +269,27 @@ def test_every_dataclass_has_a_docstring():
                 if (value.__doc__ or "").startswith(f"{value.__name__}("):
                     missing.append(f"{info.name}.{name}")
     assert missing == []
+
+
+def test_a_deferred_module_loads_on_first_use():
+    """``defer_import``: ``import inspect`` finds the stand-in without loading anything; the
+    first attribute used loads the real module, which every holder then sees."""
+    code = """
+import sys
+from warparse.startup import defer_import
+defer_import("inspect")
+import dataclasses, inspect
+assert "ast" not in sys.modules and type(sys.modules["inspect"]).__name__ == "_DeferredModule"
+@dataclasses.dataclass
+class NoDoc:
+    x: int
+assert NoDoc.__doc__ == "NoDoc(x: int)", NoDoc.__doc__  # written through inspect.signature
+real = sys.modules["inspect"]
+assert type(real).__name__ == "module" and "ast" in sys.modules
+assert inspect.signature is real.signature and dataclasses.inspect.isclass(int)
+from inspect import Parameter
+assert Parameter is real.Parameter
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.stdout == "ok\n", done.stderr

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 def run(**kwargs: Any) -> None:
     from warparse.startup import exit_now, prepare_process
 
-    prepare_process()
+    # `parse` imports on one thread only: there a deferred import is safe (see defer_import)
+    prepare_process(deferred=("inspect",) if sys.argv[1:2] == ["parse"] else ())
     try:
         from warparse.parse_command import fast_path
 

@@ -197,8 +197,48 @@ def exit_now(code: Any) -> None:
     os._exit(code or 0)
 
 
-def prepare_process() -> None:
+class _DeferredModule(types.ModuleType):
+    """Stands in ``sys.modules`` for a module that is imported but may never be used; the
+    first attribute asked of it imports the real module, which then replaces it everywhere
+    (``sys.modules``, and this object's own namespace for those who hold it already).
+
+    Unlike ``importlib.util.LazyLoader``, whose module loads when an ``import`` statement
+    only checks that it is there (Python 3.11 reads its ``__spec__``), it answers that check
+    from its own namespace. Not thread-safe: for a process that imports on one thread."""
+
+    def __getattr__(self, name: str) -> Any:
+        real = self.__dict__.get("_real")
+        if real is None:
+            import importlib
+
+            del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+            vars(self).update(vars(real), _real=real)
+        return getattr(real, name)
+
+
+def defer_import(name: str) -> None:
+    """Put a ``_DeferredModule`` for the module ``name`` in ``sys.modules``, unless it is
+    imported already or cannot be found."""
+    if name in sys.modules:
+        return
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return
+    module = _DeferredModule(name)
+    module.__spec__ = spec
+    sys.modules[name] = module
+
+
+def prepare_process(deferred: tuple[str, ...] = ()) -> None:
     """Speed up the start (and end) of a warparse process; called by the CLI entry only.
+
+    - The modules named in ``deferred`` are imported when first used (``defer_import``):
+      ``parse`` defers ``inspect``, which ``dataclasses`` imports (with ast, dis and tokenize,
+      a tenth of the start-up) but uses only to write the docstring of a class that has
+      none, and every warparse dataclass has one (a test checks).
 
     - The code dataclasses generates comes from the code cache (``dataclasses`` looks
       ``exec`` up among its module globals first: this process's classes, warparse's and
@@ -214,6 +254,8 @@ def prepare_process() -> None:
     if _prepared:
         return
     _prepared = True
+    for name in deferred:
+        defer_import(name)
     import gc
 
     # The grammar is some 100,000 objects that live until exit: with the default threshold
