@@ -379,17 +379,19 @@ _REMAINDER_SP = compile_pattern(r"[ \u00a0\u2009\u202f]+")
 
 
 def _scale_remainder(text: str, core: _Core) -> _Core | None:
-    """ "eine Million zweihunderttausend", "zwei Milliarden dreihundert Millionen": a number
+    """ "eine Million zweihunderttausend", "2 Milliarden 500 Millionen": a number
     word after a million or more adds to it when it fills the next places down (a thousandth
     of the scale or more, below the scale). "eine Million zwei Tage" stays a million."""
     if core.scaled < 1e6 or core.vague:
         return None
     sp = _REMAINDER_SP.match(text, core.end)
-    if sp is None or not text[sp.end() : sp.end() + 1].isalpha():
+    if sp is None or not text[sp.end() : sp.end() + 1].isalnum():
         return None
     rest = _core_at(text, sp.end())
-    if rest is None or rest.rule != "num.words" or not core.scaled / 1000 <= rest.value < core.scaled:
+    if rest is None or not core.scaled / 1000 <= rest.value < core.scaled:
         return None
+    if rest.rule != "num.words" and not (rest.rule == "num.digits" and rest.scaled > 1):
+        return None  # digits only with their own scale: "2 Milliarden 500 Millionen", not "eine Million 2024"
     return _Core(core.value + rest.value, rest.end, core.rule, scaled=core.scaled)
 
 
