@@ -334,6 +334,26 @@ INCIDENT_DATES = [
     ("Dienstagfrüh schoss die Luftabwehr 20 Drohnen ab.", "2024-10-30", "2024-10-29", None),
     ("Vor drei Tagen hatte Russland 90 Drohnen gestartet.", "2024-10-30", "2024-10-27", None),
     ("In der Nacht auf Sonntag, 27.10., griffen 70 Drohnen an.", "2024-10-30", "2024-10-27", None),
+    (
+        "In der Nacht zwischen Samstag und Sonntag griff Russland Odessa mit 30 Drohnen an.",
+        "2024-10-30",
+        "2024-10-26",
+        "2024-10-27",
+    ),
+    (
+        "Am 25., 26. und 27. Oktober griff Russland Charkiw mit 40 Gleitbomben an.",
+        "2024-10-30",
+        "2024-10-25",
+        "2024-10-27",
+    ),
+    ("Gestern um 8 Uhr abends schlugen zwei Raketen in Dnipro ein.", "2024-10-30", "2024-10-29", None),
+    ("Vorletzte Nacht griff Russland Kiew mit 25 Drohnen an.", "2024-10-30", "2024-10-29", None),
+    (
+        "Am Abend desselben Tages trafen drei Drohnen ein Umspannwerk in Poltawa.",
+        "2024-10-30",
+        "2024-10-30",
+        None,
+    ),
 ]
 
 
@@ -367,7 +387,6 @@ def test_easter_moves_with_the_year():
 
 # Known gaps (strict: a fix must move them to the table).
 DATE_GAPS = [
-    ("vorletzte Nacht", "2024-10-30", "2024-10-29", "night"),  # the night before last night
     ("zu Ostern", "2024-04-05", "2024-03-31", None),  # "zu" also means "for" ("Päckchen zu Ostern")
 ]
 
@@ -377,6 +396,32 @@ DATE_GAPS = [
 def test_known_date_gaps(expression, ref, date, tod):
     m = resolve(expression, ref)
     assert m is not None and (m.date, m.time_of_day) == (date, tod)
+
+
+def test_a_list_of_days_takes_the_month_of_its_last_day():
+    text = "Am 3. Mai griff Russland Odessa an. Vier Tage danach kamen Drohnen, am 10., 12. und 15. Mai mehr."
+    assert _dates(text, "2024-05-20") == [
+        ("Am 3. Mai", "2024-05-03", None, None),
+        ("Vier Tage danach", "2024-05-07", None, None),
+        ("am 10.", "2024-05-10", None, None),
+        ("12.", "2024-05-12", None, None),
+        ("15. Mai", "2024-05-15", None, None),
+    ]
+
+
+def test_a_day_before_a_noun_is_an_ordinal():
+    text = "Am 5. Kriegstag standen Soldaten vom 3. Bataillon am 6. Oktober bereit."
+    assert _dates(text, "2024-10-30") == [("am 6. Oktober", "2024-10-06", None, None)]
+
+
+def test_months_relative_to_the_bulletin():
+    text = "Ende vergangenen Monats und seit Anfang des Monats, bis Ende des Monats nicht."
+    ms = find_dates(segment(text), "2024-10-30")
+    assert [(m.text, m.date, m.date_end, m.relation) for m in ms] == [
+        ("Ende vergangenen Monats", "2024-09-21", "2024-09-30", None),
+        ("seit Anfang des Monats", "2024-10-01", "2024-10-30", "since"),
+        ("bis Ende des Monats", "2024-10-21", "2024-10-31", "until"),
+    ]
 
 
 def test_days_later_count_from_the_day_mentioned_before():

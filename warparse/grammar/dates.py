@@ -7,8 +7,9 @@ How it works, in three steps per sentence:
    ``_ATOM``) finds single date expressions left to right: absolute dates
    ("28. Oktober", "27.10.2024", "am 27."), weekdays ("am Montag",
    "Samstagabend"), relative days ("gestern Abend", "am gestrigen Sonntag"),
-   named days ("Neujahrsnacht"), months ("im März 2018", "Ende Oktober"),
-   weeks ("vergangene Woche"), anaphors ("in derselben Nacht", "am
+   named days ("Neujahrsnacht"), months ("im März 2018", "Ende Oktober",
+   "Mitte bis Ende Oktober", "in der ersten Novemberwoche", "Ende vergangenen
+   Monats"), weeks ("vergangene Woche", "vorletzte Woche"), anaphors ("in derselben Nacht", "am
    Vortag") and bare parts of the day ("in der Nacht", "nachts"). A head
    may sit in front ("in der Nacht zum", "am Abend des", "seit", "bis
    zum") and a clock time after ("um 17.46 Uhr"). The word lists are data
@@ -18,8 +19,10 @@ How it works, in three steps per sentence:
    Donnerstag, 19 Uhr, bis zum Freitagmorgen", "in der Nacht vom 31.
    Dezember auf den 1. Januar", "3.–5. November") or a coordination of
    consecutive days ("am Abend des 27. und in der Nacht des 28. Oktober",
-   "am 31. Dezember und 1. Januar"). A day without a month takes the month
-   of its partner. A weekday with a date beside it ("am Dienstagabend, 22.
+   "am 31. Dezember und 1. Januar", "am 25., 26. und 27. Oktober"). A day
+   without a month takes the month of its partner (or of the last day of its
+   list: "am 3., 7. und 12. November"); a month joins only a month ("von
+   Oktober bis Dezember", "Ende Mai/Anfang Juni"). A weekday with a date beside it ("am Dienstagabend, 22.
    Oktober") is one mention dated by the date.
 3. **Resolution** against ``ref_date`` and the mentions before it: a weekday
    is the latest such day on or before the bulletin's day ("vergangenen"
@@ -70,6 +73,7 @@ Picking the date of an event (for ``extract/incidents``):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -197,7 +201,7 @@ def _lists() -> dict[str, list[str]]:
         "adverbs": [w for w, form in pods if form == "adverb"],
         "wd": list(_weekdays()),
         "mods": list(_modifiers()),
-        "past_mods": [w for w, d in _modifiers().items() if d == "past"],
+        "past_mods": [w for w, d in _modifiers().items() if d in ("past", "past2")],
         "rel": [r["word"] for r in _rows("date_relative") if r["form"] == "adverb" and r["word"] != "morgen"],
         "rel_adj": [r["word"] for r in _rows("date_relative") if r["form"] == "adjective"],
         "ordw": list(_ordinals()),
@@ -222,7 +226,11 @@ def _first_words() -> set[str]:
     words = set(_OPENERS) | _LEADS | set(_number_words())
     words |= set(_months()) | {w for w, _ in _pods()} | set(_modifiers()) | set(_relative())
     words |= {stem + end for stem in _ordinals() for end in ("e", "en", "er", "es", "em")}
-    words |= {w for p in (*_holidays(), *_anaphors()) for w in _key(p).split()}
+    for phrase in (*_holidays(), *_anaphors()):  # its words up to the first that is no function word
+        for w in _key(phrase).split():
+            words.add(w)
+            if w not in _LEADS:
+                break
     return words
 
 
@@ -239,7 +247,8 @@ def _pattern() -> str:
     ana = _alt(_anaphors())
 
     def month(g: str) -> str:
-        return rf"(?P<{g}>\L<mfull>|\L<mabbr>\.?)(?![\p{{L}}\-])"  # not "Mai-Feiertage"
+        # (a full name may take the genitive s: "des 2. Novembers")
+        return rf"(?P<{g}>\L<mfull>(?:e?s)?|\L<mabbr>\.?)(?![\p{{L}}\-])"  # not "Mai-Feiertage"
 
     end = r"(?!\p{L})"
     return rf"""
@@ -247,13 +256,13 @@ def _pattern() -> str:
     (?:
     (?:
       # --- a clock time or a head, then one point in time, then an optional part of day and clock time
-      (?:(?:um|gegen)\s+(?P<hh0>\d{{1,2}})(?:[:.](?P<mi0>\d{{2}}))?\s*uhr\s+(?:ortszeit\s+)?)?
+      (?:(?:um|gegen|kurz\s+nach|kurz\s+vor)\s+(?P<hh0>\d{{1,2}})(?:[:.](?P<mi0>\d{{2}}))?\s*uhr\s+(?:ortszeit\s+)?)?
       (?:
         (?:(?:(?P<hpre>am|an\s+dem|in\s+der|in\s+den|in\s+dieser|im\s+laufe\s+des|im\s+verlauf\s+des
                        |die|der|den|zum|zur|bis\s+zum|bis\s+zur|bis\s+in\s+die
-                       |vom|von|seit\s+dem|seit|ab\s+dem|ab)\s+)?
+                       |vom|von|seit\s+dem|seit\s+der|seit|ab\s+dem|ab\s+der|ab)\s+)?
            (?:(?P<hadj>frühen|späten|vergangenen|letzten)\s+)?
-           (?P<hpod>{nouns})\s+(?P<hconn>des|vom|von|zum|zur|zu|auf\s+den|auf)\s+)
+           (?P<hpod>{nouns})\s+(?P<hconn>des|vom|von|zum|zur|zu|auf\s+den|auf|zwischen\s+dem|zwischen)\s+)
       | (?:(?P<pre>am|an\s+dem|an|vom|von\s+dem|von|zum|zur|zu|bis\s+zum|bis\s+zur|bis|seit\s+dem|seit
                  |ab\s+dem|ab|für\s+den|zwischen\s+dem|zwischen|auf\s+den|auf|dem|den|des|im|in\s+der|in)\s+)
       )?
@@ -267,29 +276,37 @@ def _pattern() -> str:
             (?:\s+(?:des\s+jahres\s+)?(?P<dy>\d{{4}})(?!\d))?
           | (?P<ow>{ordw})(?:e|en|er|es|em)\s+{month("om")}(?:\s+(?P<oy>\d{{4}})(?!\d))?
          )
-       | (?P<mpart>anfang|mitte|ende)\s+{month("mpm")}(?:\s+(?P<mpy>\d{{4}})(?!\d))?
+       | (?P<mpart>anfang|mitte|ende)(?:\s*(?:bis|-|–|/)\s*(?P<mpart2>anfang|mitte|ende))?  # "Mitte bis Ende"
+         \s+{month("mpm")}(?:\s+(?P<mpy>\d{{4}})(?!\d))?
+       | (?P<nth>\L<ordw>en|letzten)\s+(?P<nthm>\L<mfull>)(?P<nthu>woche|hälfte){end}  # "ersten Maiwoche"
+         (?:\s+(?P<nthy>\d{{4}})(?!\d))?
        | {month("mm")}(?:\s+(?P<my>\d{{4}})(?!\d))?
-       | (?:(?P<wmod>{mods})\s+)?(?:(?P<wadj>frühen|späten)\s+)?(?P<wd>{wd})(?P<wpod>{nouns})?{end}
+       | (?:(?P<wmod>{mods})\s+)?(?:(?P<wadj>frühen|späten)\s+)?(?P<wd>{wd})(?P<wpod>{nouns})?
+         (?(wmod)s?){end}  # "des vergangenen Sonntags"
          (?:\s+(?P<wpod2>{nouns}|{adverbs}){end})?
          (?:\s+(?:der\s+)?(?P<wwk>{mods})\s+woche{end})?  # "am Dienstag vergangener Woche"
-       | (?P<radj>{rel_adj})\s+(?:(?P<radjwd>{wd})|(?P<radjpod>{nouns})|tag|tages){end}
+       | (?P<radj>{rel_adj})\s+(?:(?P<radjwd>{wd})s?|(?P<radjpod>{nouns})|tag|tages){end}
        | (?P<rel>{rel}){end}(?:\s+(?P<rpod>{nouns}|{adverbs}){end})?
        | (?P<hol>{hol}){end}
        | (?<![\d.,])(?P<od>\d{{1,2}})\.(?!\d)
       )
       (?:\s+(?P<ppod>{adverbs}){end})?
       (?:\s*,?\s*(?:(?:um|gegen|ab|kurz\s+nach|kurz\s+vor)\s+)?
-         (?<![\d.,])(?P<hh>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*uhr{end})?
+         (?<![\d.,])(?P<hh>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*uhr{end}
+         (?:\s+(?P<hadv>{adverbs}){end})?)?  # "um 8 Uhr abends"
     )
     # --- phrases that stand alone
-    | (?P<wk>(?:(?:in\s+der|im\s+laufe\s+der|(?:anfang|mitte|ende)(?:\s+der)?)\s+)?
+    | (?P<wk>(?:(?:in\s+der|im\s+laufe\s+der|seit\s+der|seit|(?:anfang|mitte|ende)(?:\s+der)?)\s+)?
              (?P<wkmod>{mods})\s+woche
            | (?:anfang|mitte|ende)\s+der\s+woche){end}
+    | (?P<mo>(?:(?:seit\s+|bis\s+)?(?P<mopart>anfang|mitte|ende)\s+(?:des\s+)?(?:(?P<momod>{mods})\s+)?monats
+            | (?:(?:im|in|seit\s+dem|seit)\s+)?(?P<momod2>{mods})\s+monat)){end}  # "Ende vergangenen Monats"
     | (?P<we>(?:(?:am|an\s+dem|übers|über\s+das|seit\s+dem|vom)\s+)?
              (?:(?P<wemod>{past_mods})\s+)?wochenende){end}
     | (?P<ana>{ana}){end}
     | (?P<same>(?:(?:am|an\s+dem|in\s+der|in|im\s+laufe\s+des|im\s+laufe\s+der|im\s+verlauf\s+des)\s+)?
-              (?:derselben|demselben|desselben|selben|gleichen|dieser|diesem)\s+
+              (?:(?:(?:frühen|späten)\s+)?(?P<samepod2>{nouns})\s+)?  # "am Abend desselben Tages"
+              (?:derselben|demselben|desselben|des\s+selben|des\s+gleichen|selben|gleichen|dieser|diesem)\s+
               (?:(?P<samepod>{nouns})|tag|tages)){end}
     | (?P<rn>(?:(?:in\s+der|am|an\s+dem)\s+)?(?P<rnmod>{past_mods})\s+(?P<rnpod>{nouns})){end}
     | (?P<ago>vor\s+(?P<agon>\d{{1,3}}|{numw})\s+(?P<agou>tagen|tag|wochen|woche)){end}
@@ -314,7 +331,7 @@ class _Atom:
 
     start: int
     end: int
-    kind: str  # abs, dayonly, weekday, rel, holiday, month, month_part, week, weekend,
+    kind: str  # abs, dayonly, weekday, rel, holiday, month, month_part, month_rel, week, weekend,
     #            anaphor, same, last_night, ago, vague
     rules: list[str]
     day: int | None = None
@@ -325,6 +342,7 @@ class _Atom:
     offset: int = 0
     length: int = 1  # holidays: days spanned
     part: str | None = None  # month_part: Anfang / Mitte / Ende
+    days: tuple[int, int] | None = None  # month_part: its first and last day (31: the month's last)
     tod: str | None = None
     link: str | None = None  # the head's role: from, to, until, since, between, of
     pre: str | None = None  # the preposition in front ("am", "seit", "bis zum")
@@ -333,11 +351,12 @@ class _Atom:
     year_rel: int | None = None  # "im Oktober vergangenen Jahres": the bulletin's year -1
 
 
-_FROM = {"vom", "von", "von dem", "ab", "ab dem"}
+_FROM = {"vom", "von", "von dem", "ab", "ab dem", "ab der"}
 _UNTIL = {"bis", "bis zum", "bis zur", "bis in die"}
 _TO = {"zum", "zur", "zu", "auf", "auf den"}
-_SINCE = {"seit", "seit dem"}
+_SINCE = {"seit", "seit dem", "seit der"}
 _BETWEEN = {"zwischen", "zwischen dem"}
+_MONTH_PREPS = {"im", "seit", "bis", "ab", "vom", "von", "bis zum", "seit dem", "zwischen"}
 _DAY_PREPS = {
     "am",
     "an dem",
@@ -390,6 +409,16 @@ def _pod(word: str | None, form: str = "noun") -> str | None:
     return _pods().get((w, form)) or _pods().get((w, "noun")) or _pods().get((w, "adverb"))
 
 
+def _since_link(phrase: str) -> str | None:
+    """ "seit vergangener Woche", "seit dem Wochenende": the span runs to the bulletin's day;
+    "bis Ende des Monats": an end point."""
+    return {"seit": "since", "bis ": "until"}.get(phrase[:4].lower())
+
+
+_MONTH_STEP = {"past": -1, "past2": -2, "next": 1}
+_MONTH_PARTS = {"anfang": (1, 10), "mitte": (11, 20), "ende": (21, 31)}
+
+
 def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
     groups = m.groups()  # one call: m.group(name) per branch was half the matching time
 
@@ -399,18 +428,27 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
     s, e = m.span()
     if g("wk"):
         direction = _modifiers()[g("wkmod").lower()] if g("wkmod") else "this"  # "Anfang der Woche"
-        return _Atom(s, e, "week", ["date.week"], direction=direction)
+        return _Atom(s, e, "week", ["date.week"], direction=direction, link=_since_link(g("wk")))
+    if g("mo"):
+        mod = g("momod") or g("momod2")
+        direction = _modifiers()[mod.lower()] if mod else "this"  # "Anfang des Monats"
+        part = g("mopart").lower() if g("mopart") else None
+        link = _since_link(g("mo"))
+        return _Atom(s, e, "month_rel", ["date.month_relative"], direction=direction, part=part, link=link)
     if g("we"):
-        return _Atom(s, e, "weekend", ["date.weekend"])
+        direction = _modifiers()[g("wemod").lower()] if g("wemod") else None
+        return _Atom(s, e, "weekend", ["date.weekend"], direction=direction, link=_since_link(g("we")))
     if g("ana"):
         off, tod = _anaphors()[_key(g("ana"))]
         return _Atom(s, e, "anaphor", ["date.anaphor"], offset=off, tod=tod)
     if g("same"):
-        return _Atom(s, e, "same", ["date.same_day"], tod=_pod(g("samepod")))
+        return _Atom(s, e, "same", ["date.same_day"], tod=_pod(g("samepod")) or _pod(g("samepod2")))
     if g("rn"):
         tod = _pod(g("rnpod"))
-        # "letzte Nacht" is the night before the bulletin's day; "vergangenen Abend" the day before
-        return _Atom(s, e, "last_night", ["date.last_night"], offset=0 if tod == "night" else -1, tod=tod)
+        # "letzte Nacht" is the night before the bulletin's day; "vergangenen Abend" the day before;
+        # "vorletzte Nacht" the night before that
+        offset = (0 if tod == "night" else -1) - (_modifiers()[g("rnmod").lower()] == "past2")
+        return _Atom(s, e, "last_night", ["date.last_night"], offset=offset, tod=tod)
     if g("ago"):
         n = g("agon")
         num = int(n) if n.isdigit() else _number_words()[n.lower()]
@@ -419,7 +457,8 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
     if g("later"):
         n = g("latn")
         num = (int(n) if n.isdigit() else _number_words()[n]) * (7 if g("latu").startswith("woche") else 1)
-        return _Atom(s, e, "anaphor", ["date.days_later"], offset=-num if g("latd")[0] in "zvd" else num)
+        back = g("latd") in ("zuvor", "vorher", "davor")  # "danach", "darauf": forward
+        return _Atom(s, e, "anaphor", ["date.days_later"], offset=-num if back else num)
     if g("tomorrow"):
         return _Atom(s, e, "rel", ["date.relative"], offset=1, guard=("lower", s), tod=_pod(g("tpod")))
     if g("vague") or g("vadv"):
@@ -436,10 +475,12 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
             atom.link, name = "of", "date.part_of_day_of"
         elif conn in ("vom", "von"):
             atom.link, name = "from", "date.night_from" if atom.tod == "night" else "date.part_of_day_from"
+        elif conn.startswith("zwischen"):  # "in der Nacht zwischen Dienstag und Mittwoch"
+            atom.link, name = "between", "date.part_of_day_between"
         else:
             atom.link, name = None, "date.night_to" if atom.tod == "night" else "date.part_of_day_to"
         hpre = _key(g("hpre")) if g("hpre") else ""
-        if atom.link != "from" and hpre.split(" ")[0] in ("bis", "vom", "von", "seit", "ab"):
+        if atom.link not in ("from", "between") and hpre.split(" ")[0] in ("bis", "vom", "von", "seit", "ab"):
             # "bis zum Morgen des 4. März", "seit dem Abend des 3."
             atom.pre = hpre
             atom.link = _pre_link(hpre)
@@ -469,13 +510,29 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
     elif g("mpart"):
         atom.kind, atom.part, atom.month = "month_part", g("mpart").lower(), _month(g("mpm"))
         atom.year = int(g("mpy")) if g("mpy") else None
+        atom.days = (_MONTH_PARTS[atom.part][0], _MONTH_PARTS[(g("mpart2") or atom.part).lower()][1])
+        if atom.days[0] > atom.days[1]:
+            return None
+    elif g("nth"):
+        atom.kind, atom.month = "month_part", _month(g("nthm"))
+        atom.year = int(g("nthy")) if g("nthy") else None
+        nth = g("nth").lower()
+        n = -1 if nth == "letzten" else _ordinals()[nth[:-2]]
+        size = 7 if g("nthu").lower() == "woche" else 15
+        if n == -1:  # the last week: its last seven days; the last half: from the 16th
+            atom.days = (-6, 31) if size == 7 else (16, 31)
+        elif size * n > 35 or (size == 15 and n > 2):
+            return None
+        else:
+            atom.days = (size * (n - 1) + 1, 31 if size == 15 and n == 2 else size * n)
+        rules.append("date.month_week")
         rules.append("date.month_part")
     elif g("mm"):
         atom.kind, atom.month = "month", _month(g("mm"))
         atom.year = int(g("my")) if g("my") else None
-        # a month alone only after a preposition of time or with a year ("im März 2018", "seit Oktober")
-        if atom.year is None and pre not in ("im", "seit", "bis", "ab", "vom", "von", "bis zum", "seit dem"):
-            return None
+        # a month alone only after a preposition of time or with a year ("im März 2018", "seit Oktober"),
+        # or joined to another month ("im Oktober und November")
+        atom.bare = atom.year is None and pre not in _MONTH_PREPS
         rules.append("date.month")
     elif g("wd"):
         atom.kind, atom.weekday = "weekday", _weekdays()[g("wd").lower()]
@@ -506,7 +563,7 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
             return None  # "stieg bis zum Abend auf 14.": a figure; the night "auf den 14." has its article
         atom.kind, atom.day = "dayonly", int(g("od"))
         atom.bare = pre not in _DAY_PREPS
-        atom.guard = ("no_noun_after", m.end("od"))  # "die 3. Brigade" is no date
+        atom.guard = ("no_noun_after", m.end("od") + 1)  # "die 3. Brigade", "am 5. Tag" are no dates
         rules.append("date.day_only")
     if atom.kind in ("abs", "dayonly") and not _valid_day(atom.day, atom.month):
         return None
@@ -522,6 +579,9 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
         hour = int(hh)
         if hour > 24 or (mi and int(mi) > 59):
             return None
+        adv = _pod(g("hadv"), "adverb")
+        if (adv in ("afternoon", "evening") and hour < 12) or (adv == "night" and 6 <= hour < 12):
+            hour += 12  # "um 8 Uhr abends" is 20 Uhr, "um 11 Uhr nachts" 23 Uhr
         atom.tod = atom.tod or _hour_tod(hour % 24)
         rules.append("date.clock_time")
     if g("wadj") and atom.tod is None:
@@ -530,7 +590,9 @@ def _build(m: regex.Match[str]) -> _Atom | None:  # one branch per construction
 
 
 def _month(name: str) -> int:
-    return _months()[name.lower().rstrip(".")]
+    name = name.lower().rstrip(".")
+    months = _months()
+    return months.get(name) or months.get(name[:-1]) or months[name[:-2]]  # "Oktobers", "Märzes"
 
 
 def _valid_day(day: int | None, month: int | None) -> bool:
@@ -553,7 +615,7 @@ _GROUP = {name: i - 1 for name, i in _ATOM.pattern.groupindex.items()}
 
 _RANGE_GAP = compile_pattern(r"\s*,?\s*(?:–|—|-|/|bis)?\s*", regex.IGNORECASE)
 _COORD_GAP = compile_pattern(r"\s*,?\s*(?:und|sowie|oder)\s*", regex.IGNORECASE)
-_SPAN_KINDS = {"abs", "dayonly", "weekday", "rel", "holiday"}
+_SPAN_KINDS = {"abs", "dayonly", "weekday", "rel", "holiday", "month", "month_part"}
 
 
 _APPOSITION_GAP = compile_pattern(r"\s*[,(]?\s*")
@@ -563,6 +625,9 @@ def _link(a: _Atom, b: _Atom, gap: str) -> str | None:
     """How ``a`` and the next atom ``b`` join: "range", "coord", "apposition" or None."""
     if a.kind not in _SPAN_KINDS or b.kind not in _SPAN_KINDS:
         return None
+    months = ("month", "month_part")
+    if (a.kind in months or b.kind in months) and not (a.kind in months and b.kind in months):
+        return None  # a month joins only a month ("von Oktober bis Dezember", "Ende Mai/Anfang Juni")
     if a.kind == "weekday" and b.kind == "abs" and b.link is None and _APPOSITION_GAP.fullmatch(gap):
         return "apposition"  # "am Dienstagabend, 22. Oktober": the date names the day
     if _RANGE_GAP.fullmatch(gap):
@@ -621,10 +686,13 @@ def _with_year(
 def _weekday_date(weekday: int, direction: str | None, ref: dt.date) -> dt.date:
     if direction and direction.startswith("week_"):  # that weekday in the last, this or next week
         monday = ref - dt.timedelta(days=ref.weekday() - weekday)
-        return monday + dt.timedelta(days={"week_past": -7, "week_next": 7}.get(direction, 0))
+        weeks = {"week_past": -1, "week_past2": -2, "week_next": 1}.get(direction, 0)
+        return monday + dt.timedelta(days=7 * weeks)
     back = (ref.weekday() - weekday) % 7
-    if direction == "past" and back == 0:
+    if direction in ("past", "past2") and back == 0:
         back = 7
+    if direction == "past2":  # "am vorletzten Sonntag"
+        back += 7
     if direction == "next":
         return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
     return ref - dt.timedelta(days=back)
@@ -703,11 +771,14 @@ def _resolve_atom(
         first = last - dt.timedelta(days=a.length - 1)
         return _Res(first, last if a.length > 1 else None, known, rules=rules)
     if k in ("month", "month_part"):
-        lo, hi = 1, 31
-        if k == "month_part":
-            lo, hi = {"anfang": (1, 10), "mitte": (11, 20), "ende": (21, 31)}[a.part]
-        first, known, rules = _with_year(a.month, lo, a.year, ref)
-        last = dt.date(first.year, a.month, min(hi, _month_last(first.year, a.month)))
+        lo, hi = a.days or (1, 31)
+        first, known, rules = _with_year(a.month, max(lo, 1), a.year, ref)
+        month_last = _month_last(first.year, a.month)
+        if lo < 1:  # "in der letzten Oktoberwoche": counted back from the month's last day
+            first = first.replace(day=month_last + lo)
+        last = dt.date(first.year, a.month, min(hi, month_last))
+        if last < first:
+            return None
         return _Res(first, last, known, precision=k, rules=rules)
     if k in ("same", "anaphor"):
         ante = next(
@@ -765,13 +836,27 @@ def _resolve_atom(
         return _Res(ref + dt.timedelta(days=a.offset), None, True)
     if k == "week":
         monday = ref - dt.timedelta(days=ref.weekday())
-        if a.direction == "past":
-            return _Res(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), True, precision="week")
+        if a.direction in ("past", "past2"):
+            back = 7 * (1 + (a.direction == "past2"))
+            return _Res(
+                monday - dt.timedelta(days=back), monday - dt.timedelta(days=back - 6), True, precision="week"
+            )
         if a.direction == "next":
             return _Res(monday + dt.timedelta(days=7), monday + dt.timedelta(days=13), True, precision="week")
         return _Res(monday, ref if ref > monday else None, True, precision="week")
+    if k == "month_rel":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 + _MONTH_STEP.get(a.direction or "", 0), 12)
+        mo += 1
+        lo, hi = _MONTH_PARTS.get(a.part or "", (1, 31))
+        first, last = dt.date(y, mo, lo), dt.date(y, mo, min(hi, _month_last(y, mo)))
+        if a.part is None and a.direction == "this":  # "in diesem Monat": so far
+            last = max(first, min(last, ref))
+        precision = "month_part" if a.part else "month"
+        return _Res(first, last if last > first else None, True, precision=precision)
     if k == "weekend":
         sat = _weekday_date(5, None, ref)
+        if a.direction == "past2":  # "am vorletzten Wochenende"
+            sat -= dt.timedelta(days=7)
         sun = min(sat + dt.timedelta(days=1), ref)
         return _Res(sat, sun if sun > sat else None, True)
     return None
@@ -865,7 +950,7 @@ def _atoms(text: str) -> list[_Atom]:
             continue
         y = _YEAR_REL.match(low, atom.end) if atom.kind in ("abs", "month", "month_part") else None
         if y is not None and atom.year is None:
-            atom.year_rel, atom.end = {"past": -1, "next": 1}.get(_modifiers()[y.group("m")], 0), y.end()
+            atom.year_rel, atom.end = _MONTH_STEP.get(_modifiers()[y.group("m")], 0), y.end()
         if atom.guard is not None:
             kind, at = atom.guard
             if kind == "lower" and not text[at].islower():
@@ -902,7 +987,7 @@ def _mention(
     if end_atom is None:
         # a lone "vom Samstag" or "in der Nacht vom 27." names the day; "ab Montag" only a start
         relation = {"since": "since", "until": "until"}.get(a.link or "")
-        if a.pre in ("ab", "ab dem"):
+        if a.pre in ("ab", "ab dem", "ab der"):
             relation = "from"
     date = _fmt(r.start, known)
     date_end = _fmt(last, known) if last is not None and last != r.start else None
@@ -922,8 +1007,9 @@ def _mention(
 
 
 def _since(m: DateMention, ref: dt.date | None) -> DateMention:
-    """ "seit Montag": the span runs from that day to the bulletin's day."""
-    if ref is not None and m.date_end is None and not m.date.startswith("--"):
+    """ "seit Montag": the span runs from that day to the bulletin's day; "seit Anfang Oktober",
+    "seit vergangener Woche" from the start of that part of the calendar."""
+    if ref is not None and not m.date.startswith("--") and (m.date_end or m.date) < ref.isoformat():
         start = dt.date.fromisoformat(m.date)
         if start < ref:
             m.date_end = ref.isoformat()
@@ -990,6 +1076,35 @@ def _particle_follows(toks, i: int, particle: str) -> bool:
     return False
 
 
+_YEAR_SHARING = {"abs", "month", "month_part"}  # "zwischen Oktober und Dezember 2023"
+_LIST_GAP = compile_pattern(r"\s*,\s*")
+
+
+def _day_list(atoms: list[_Atom], i: int, text: str) -> int | None:
+    """ "am 3., 7. und 12. November": days without a month, separated by commas, the last joined
+    by "und"/"sowie" to a day with a month. Each day takes that month (and is a mention of its
+    own); returns the index of the last atom when the days run in a row, else None."""
+    a = atoms[i]
+    if a.kind != "dayonly" or a.month is not None:
+        return None
+    j = i
+    while j + 1 < len(atoms) and atoms[j + 1].kind == "dayonly" and atoms[j + 1].month is None:
+        if not _LIST_GAP.fullmatch(text, atoms[j].end, atoms[j + 1].start):
+            return None
+        j += 1
+    if j == i or j + 1 >= len(atoms):
+        return None
+    last = atoms[j + 1]
+    if last.kind != "abs" or not _COORD_GAP.fullmatch(text, atoms[j].end, last.start):
+        return None
+    for x in atoms[i : j + 1]:
+        x.month, x.year, x.bare = last.month, last.year, False
+        x.rules.append("date.month_from_partner")
+    days = [x.day for x in atoms[i : j + 2]]
+    in_a_row = all(d2 == d1 + 1 for d1, d2 in itertools.pairwise(days))
+    return j + 1 if in_a_row else None
+
+
 def find_dates(doc: Document, ref_date: dt.date | str | None) -> list[DateMention]:
     """All date mentions of ``doc`` in text order; spans are offsets into ``doc.text``."""
     ref = dt.date.fromisoformat(ref_date) if isinstance(ref_date, str) else ref_date
@@ -1005,6 +1120,14 @@ def find_dates(doc: Document, ref_date: dt.date | str | None) -> list[DateMentio
             sentences[sent.index] = sent
         i = 0
         while i < len(atoms):
+            j = _day_list(atoms, i, sent.text)
+            if j is not None:  # "am 25., 26. und 27. Oktober": three days or more in a row are one span
+                a, z = atoms[i], atoms[j]
+                ra, rz = _resolve(a, ref, out, paras), _resolve(z, ref, out, paras)
+                if ra is not None and rz is not None and (rz.start - ra.start).days == j - i:
+                    out.append(_mention(sent, a, ra, z, rz, ["date.list_span"]))
+                    i = j + 1
+                    continue
             a = atoms[i]
             b = atoms[i + 1] if i + 1 < len(atoms) else None
             kind = _link(a, b, sent.text[a.end : b.start]) if b is not None else None
@@ -1028,7 +1151,7 @@ def find_dates(doc: Document, ref_date: dt.date | str | None) -> list[DateMentio
                 if a.kind == "dayonly" and a.month is None and b.kind in ("abs", "dayonly") and b.month:
                     a.month, a.year = b.month, b.year
                     a.rules.append("date.month_from_partner")
-                elif a.kind == "abs" and a.year is None and b.kind == "abs" and b.year is not None:
+                elif a.year is None and b.year is not None and {a.kind, b.kind} <= _YEAR_SHARING:
                     a.year = b.year - (a.month > b.month)  # "vom 30.12. bis zum 2.1.2025"
                 ra = _resolve(a, ref, out, paras)
                 rb = _resolve(b, ref, out, paras)
@@ -1039,7 +1162,12 @@ def find_dates(doc: Document, ref_date: dt.date | str | None) -> list[DateMentio
                         b_start = _after(b, rb, first_end)  # "von Samstag auf Sonntag", "31.12. bis 1.1."
                         rb = _Res(b_start, rb.end, rb.year_known, rb.precision, rb.rules)
                     if b_start < first_end:
-                        pass  # the second day lies before the first: no span
+                        if kind == "coord" and a.kind == b.kind == "rel" and (first_end - b_start).days == 1:
+                            # "gestern und vorgestern": the two days, named latest first
+                            out.append(_mention(sent, a, rb, b, ra, ["date.coord_span"]))
+                            i += 2
+                            continue
+                        # else the second day lies before the first: no span
                     elif kind == "range" or (b_start - first_end).days in (0, 1):
                         name = "date.range" if kind == "range" else "date.coord_span"
                         out.append(_mention(sent, a, ra, b, rb, [name]))

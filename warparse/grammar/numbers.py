@@ -213,11 +213,14 @@ def _build_article_one(m: regex.Match[str]) -> _Core:
 
 
 def _build_vague(m: regex.Match[str]) -> _Core:
-    return _Core(_words()["vague"][m.group("v").lower()], m.end(), "num.vague", vague=True)
+    # "Hunderte Millionen": the vague amount times the scale word after it
+    value, factor = _scaled(m, _words()["vague"][m.group("v").lower()])
+    return _Core(value, m.end(), "num.vague", vague=True, scaled=factor)
 
 
 def _build_vague_base(m: regex.Match[str]) -> _Core:
-    return _Core(_words()["vague_base"][m.group("v").lower()], m.end(), "num.vague_base", vague=True)
+    value, factor = _scaled(m, _words()["vague_base"][m.group("v").lower()])
+    return _Core(value, m.end(), "num.vague_base", vague=True, scaled=factor)
 
 
 @cache
@@ -248,11 +251,14 @@ def _core_rules() -> tuple[Rule, ...]:
         ),
         compile_rule(
             "num.vague_base",
-            rf"(?-f){_START}(?:einige|mehrere|ein{_SP}paar|etliche|viele){_SP}(?P<v>{_alt(w['vague_base'])}){_END}",
+            rf"(?-f){_START}(?:einige|mehrere|ein{_SP}paar|etliche|viele|wenige){_SP}"
+            rf"(?P<v>{_alt(w['vague_base'])}){_END}{scale}",
             _build_vague_base,
             flags,
         ),
-        compile_rule("num.vague", rf"(?-f){_START}(?P<v>{_alt(w['vague'])}){_END}", _build_vague, flags),
+        compile_rule(
+            "num.vague", rf"(?-f){_START}(?P<v>{_alt(w['vague'])}){_END}{scale}", _build_vague, flags
+        ),
         compile_rule(  # "ein bis zwei", "eine oder zwei": the article is the lower bound
             "num.article_range",
             rf"(?-f){_START}{article}(?={_SP}(?:bis|oder|(?<=zwischen{_SP}\w+{_SP})und){_SP}(?:\d|(?:{small}){_END}))",
@@ -361,13 +367,34 @@ def _suspended_range(text: str, pos: int) -> tuple[float, float, int] | None:
     high = _word_value(b)
     if high is None:
         return None
-    for cut in range(len(b) - 1, 0, -1):
+    # the shortest head first: "zwei- bis dreihunderttausend" shares "hunderttausend", not "tausend"
+    for cut in range(1, len(b)):
         tail = b[cut:]
         if _word_value(b[:cut]) is not None and _word_value(tail) is not None:
             low = _word_value(m.group("a").lower() + tail)
             if low is not None and low < high:
                 return low, high, m.end()
     return None
+
+
+_REMAINDER_SP = compile_pattern(r"[ \u00a0\u2009\u202f]+")
+
+
+def _scale_remainder(text: str, core: _Core) -> _Core | None:
+    """ "eine Million zweihunderttausend", "2 Milliarden 500 Millionen": a number
+    word after a million or more adds to it when it fills the next places down (a thousandth
+    of the scale or more, below the scale). "eine Million zwei Tage" stays a million."""
+    if core.scaled < 1e6 or core.vague:
+        return None
+    sp = _REMAINDER_SP.match(text, core.end)
+    if sp is None or not text[sp.end() : sp.end() + 1].isalnum():
+        return None
+    rest = _core_at(text, sp.end())
+    if rest is None or not core.scaled / 1000 <= rest.value < core.scaled:
+        return None
+    if rest.rule != "num.words" and not (rest.rule == "num.digits" and rest.scaled > 1):
+        return None  # digits only with their own scale: "2 Milliarden 500 Millionen", not "eine Million 2024"
+    return _Core(core.value + rest.value, rest.end, core.rule, scaled=core.scaled)
 
 
 def numeral_at(text: str, pos: int) -> NumeralMatch | None:
@@ -401,10 +428,14 @@ def numeral_at(text: str, pos: int) -> NumeralMatch | None:
         elif core is None:
             return None
         else:
-            end = core.end
             rules.append(core.rule)
             if core.scaled != 1 and core.rule not in ("num.article_scale", "num.dozen"):
                 rules.append("num.scale")
+            rest = _scale_remainder(text, core)
+            if rest is not None:
+                core = rest
+                rules.append("num.scale_remainder")
+            end = core.end
             pair = _range_tail(text, core, _RANGE_SEP)
             if pair:
                 core, upper = pair
@@ -448,7 +479,7 @@ def _candidate_re() -> regex.Pattern[str]:
     word, a qualifier or "zwischen" (a cheap filter before the rules run)."""
     words = {w for kind in _words().values() for w in kind}
     words |= {r["phrase"].split()[0].lower() for r in table("qualifiers") if r["position"] == "before"}
-    words |= {"zwischen", "einige", "mehrere", "etliche", "viele", "eine", "einer", "sech", "sieb"}
+    words |= {"zwischen", "einige", "mehrere", "etliche", "viele", "wenige", "eine", "einer", "sech", "sieb"}
     # Only where a candidate starts matters (the rules run there), not where it ends: a word
     # with a shorter candidate word as its prefix adds no start, and the rest are one trie
     # ("ein(?:e|...)") rather than a flat alternation the engine tries word by word (perf).
