@@ -136,6 +136,8 @@ def test_latin1_text_is_read_as_cp1252_letter_for_letter(text: str) -> None:
         pass
     else:
         assume(False)  # also valid UTF-8 (e.g. pure ASCII): read as such
+    # "þÿ", "ÿþ", "ï»¿" are the bytes of a byte-order mark, which names the encoding
+    assume(not data.startswith((b"\xfe\xff", b"\xff\xfe", b"\xef\xbb\xbf")))
     decoded = inputs.decode(data, "alt.txt")
     assert decoded.encoding == "cp1252"
     assert decoded.text == inputs.prepare_text(text)
