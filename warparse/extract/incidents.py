@@ -404,6 +404,19 @@ def _targets(u: Unit) -> set[str]:
     return {p.place.area for p in u.places if p.role == "target" and p.place.kind != "country"}
 
 
+def _other_side(d: Draft, u: Unit, actor: str) -> bool:
+    """Whether clause ``u`` tells the attack of the side the draft's attack hit, on another country:
+    after drones over Belgorod and Kursk, "Russland habe die Ukraine ... angegriffen"."""
+    named = {p.place.canonical for p in u.places if p.place.kind == "country"} - {actor}
+    hit = {
+        p.place.country
+        for x in [*d.units, *d.before]
+        for p in x.places
+        if p.place.kind != "country" and p.role == "target"
+    }
+    return bool(named) and actor in hit
+
+
 def _named(d: Draft) -> bool:
     """Whether the draft names a place below a country: only then can a new section's headline place
     ("Beschuss in Cherson") be another place than the draft's."""
@@ -419,6 +432,8 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
         actor, their_actor, targets = (u.actors[0][1] if u.actors else None), d.actor(), _targets(u)
         if actor and their_actor and actor != their_actor and targets and not targets & d.place_keys():
             return None  # "In Belgorod wurde ein Mann durch eine ukrainische Drohne verletzt": the other side
+        if actor and _other_side(d, u, actor):
+            return None  # after drones over Kursk, "Russland habe die Ukraine angegriffen": the other side
         if u.cues & {"anaphor", "summary"}:
             return "incident.merge.anaphor"
         mine = {w.cls for w in u.weapons if w.cls in STRIKE_CLASSES}
