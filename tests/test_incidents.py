@@ -968,3 +968,12 @@ def test_the_other_sides_attack_reported_in_the_same_night_is_its_own_incident()
         (["Kursk"], None, 40),
         (["Ukraine"], 50, 30),
     ]
+
+
+def test_an_alarm_elsewhere_in_a_paragraph_of_its_own_is_not_the_strike():
+    text = (
+        "Am Morgen griff Russland ein Umspannwerk im Gebiet Sumy mit Raketen an.\n"
+        "Im Hafen von Ismajil gab es am Morgen Luftalarm, Schäden wurden dort nicht gemeldet."
+    )
+    got = run(text, dates=[("Am Morgen", "2025-03-04", None, "morning")])
+    assert [summary(i)["places"] for i in got] == [["Sumy"]]

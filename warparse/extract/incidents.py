@@ -518,7 +518,13 @@ def _segment(units: list[Unit]) -> list[Draft]:
             continue
         trig = u.trigger
         if trig == "weak":
-            if current is None or current.section != u.section:
+            elsewhere = (
+                current is not None
+                and u.paragraph != current.last_paragraph
+                and bool(_targets(u))
+                and not _targets(u) & current.place_keys()
+            )  # "Luftalarm im Hafen Tschornomorsk" in a paragraph of its own: not the strike told before
+            if current is None or current.section != u.section or elsewhere:
                 current = Draft("strike", u.section, weak=True, rules=["incident.weak_start"])
                 drafts.append(current)
                 current.before.extend(pending)
