@@ -977,3 +977,12 @@ def test_an_alarm_elsewhere_in_a_paragraph_of_its_own_is_not_the_strike():
     )
     got = run(text, dates=[("Am Morgen", "2025-03-04", None, "morning")])
     assert [summary(i)["places"] for i in got] == [["Sumy"]]
+
+
+def test_a_district_named_in_the_officials_quotation_is_a_place_of_the_strike():
+    text = (
+        "In der Nacht griff Russland die Stadt Charkiw mit Drohnen an. „Getroffen wurden Wohnhäuser im "
+        "Stadtbezirk Schewtschenkiwskyj“, schrieb der Bürgermeister. „Die Welt muss Moskau stoppen“, sagte er"
+    )
+    got = run(text, dates=[("In der Nacht", "2025-03-04", None, "night")])
+    assert [summary(i)["places"] for i in got] == [["Kharkiv", "Shevchenkivskyi"]]

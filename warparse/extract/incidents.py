@@ -869,6 +869,36 @@ def _date_before(ctx: Context, d: Draft) -> DateMention | None:
     return found if found is not None and _event_date(found, ctx.ref_date) else None
 
 
+def _quoted_districts(ctx: Context, drafts: list[Draft]) -> dict[int, list[PlaceMention]]:
+    """Parts of a city that an official's quotation names as hit ("Die meisten Opfer gab es im
+    Stadtteil Swjatoschyn", «Getroffen wurden Wohnhäuser im Bezirk Kyjiwskyj»), by the draft
+    whose paragraphs hold the quotation (or one between or right after them in which no other
+    event is told). Quotations are no report of an event, but a district is no figure of speech."""
+    owner: dict[int, Draft] = {}
+    for d in drafts:
+        for u in d.units:
+            owner.setdefault(u.paragraph, d)
+    for d in drafts:
+        told = [u.paragraph for u in d.units]
+        for k in range(min(told), max(told) + 2):
+            owner.setdefault(k, d)
+    out: dict[int, list[PlaceMention]] = {}
+    paragraphs = ctx.doc.paragraphs
+    for m in _QUOTE.finditer(ctx.text):
+        if len(m.group().split()) < 4:
+            continue
+        para = next((p for p in paragraphs if p.start <= m.start() < p.end), None)
+        d = owner.get(para.index) if para is not None else None
+        if d is None:
+            continue
+        for p in places.find_places(ctx.text, m.start(), m.end()):
+            if p.excluded is None and p.place.kind == "district" and (
+                not p.place.oblast or p.place.oblast in d.place_keys()
+            ):
+                out.setdefault(id(d), []).append(p)
+    return out
+
+
 def _ticker_item(ctx: Context, d: Draft) -> bool:
     """Whether the event stands under a live-ticker headline ("+++ 19:35 ..."): an item of the day."""
     first = d.triggers[0] if d.triggers else d.units[0]
@@ -886,6 +916,7 @@ def extract(ctx: Context) -> list[Incident]:
             heads.setdefault(u.section, []).append(u)
     out: list[Incident] = []
     by_id = {c.id: c for c in ctx.counts}
+    quoted = _quoted_districts(ctx, drafts)
     sections_done: set[int] = set()
     previous: Incident | None = None
     for d in drafts:
@@ -893,6 +924,9 @@ def extract(ctx: Context) -> list[Incident]:
         sections_done.add(d.section)
         figures, used = _figures(d, text, extra, by_id)
         locations = _locations(d, heads)
+        for p in quoted.get(id(d), []):
+            if all(loc.canonical != p.place.canonical for loc in locations):
+                locations.append(Location(p.name, p.place.canonical, p.place.kind, "target"))
         dates = [m for u in d.units for m in u.dates]
         rules = list(dict.fromkeys(d.rules))
         date = date_end = tod = None
