@@ -947,6 +947,10 @@ def test_capture_noun_is_ground_combat():
 def test_an_alleged_attack_in_a_denial_is_no_incident():
     text = "Kiew wies Berichte über angebliche Drohnenangriffe auf Dörfer im Gebiet Brjansk zurück."
     assert run(text) == []
+    # nor does it continue the strike told before it
+    text = "Angriffe im Norden\nRussische Raketen trafen am Morgen die Stadt Sumy.\n" + text
+    got = run(text, dates=[("am Morgen", "2025-03-04", None, "morning")])
+    assert [summary(i)["places"] for i in got] == [["Sumy"]]
 
 
 def test_the_other_sides_attack_reported_in_the_same_night_is_its_own_incident():

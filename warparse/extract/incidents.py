@@ -303,6 +303,9 @@ def _analyse(
 ) -> Unit:
     found = [w for w in weapons.find_weapons(text, a, b) if w.kind != "none"]
     cues = events.cues(text, a, b)
+    if "alleged" in cues:  # "Berichte über angebliche Drohnenangriffe": no attack the bulletin reports
+        cues = (cues - {"alleged", "attack", "shelling"}) | {"irrealis"}
+        found = []
     strike = bool(found) and bool(cues & {"attack", "impact"})
     every = places.find_places(text, a, b, strike, bool(cues & EVENT_CUES))
     if index is None:
