@@ -222,3 +222,26 @@ def test_capital_after_a_compound_institution_is_the_government():
         ("Kiew", "Kyiv", "city", "government"),
         ("Kiew", "Kyiv", "city", None),
     ]
+
+
+def test_city_adjective_before_a_part_of_the_city_names_the_city():
+    text = (
+        "Eine Rakete traf ein Lagerhaus im Odessaer Stadtbezirk Prymorskyj. "
+        "Die Kiewer Militärverwaltung warnte."
+    )
+    assert _names(text) == [
+        ("Odessaer", "Odesa", "city", None),
+        ("Prymorskyj", "Prymorskyi", "district", None),
+        ("Kiewer", "Kyiv", "city", "adjective"),
+    ]
+
+
+def test_settlement_in_the_genitive_is_a_place():
+    text = "Moskau meldete die Eroberung des Dorfes Iwaniwka im Gebiet Charkiw."
+    found = [(n, c) for n, c, _, x in _names(text) if x is None]
+    assert found == [("Iwaniwka", "Ivanivka"), ("Charkiw", "Kharkiv")]
+
+
+def test_towns_near_the_front_and_the_power_plant_town():
+    assert resolve("Smijiw").canonical == "Zmiiv"
+    assert resolve("Rodynske").oblast == "Donetsk"

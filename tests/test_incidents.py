@@ -936,3 +936,57 @@ def test_a_total_is_not_added_to():
         dates=[("Am Sonntag", "2025-03-02")],
     )
     assert [i.injured for i in got] == [7]
+
+
+def test_capture_noun_is_ground_combat():
+    text = "Das Ministerium in Moskau meldete am Sonntag die Einnahme des Dorfes Iwaniwka im Gebiet Charkiw."
+    got = run(text, dates=[("am Sonntag", "2025-03-02")])
+    assert [(i.event, summary(i)["places"]) for i in got] == [("ground_combat", ["Ivanivka", "Kharkiv"])]
+
+
+def test_an_alleged_attack_in_a_denial_is_no_incident():
+    text = "Kiew wies Berichte über angebliche Drohnenangriffe auf Dörfer im Gebiet Brjansk zurück."
+    assert run(text) == []
+    # nor does it continue the strike told before it
+    text = "Angriffe im Norden\nRussische Raketen trafen am Morgen die Stadt Sumy.\n" + text
+    got = run(text, dates=[("am Morgen", "2025-03-04", None, "morning")])
+    assert [summary(i)["places"] for i in got] == [["Sumy"]]
+
+
+def test_the_other_sides_attack_reported_in_the_same_night_is_its_own_incident():
+    text = (
+        "Russland hat in der Nacht nach eigenen Angaben 40 ukrainische Drohnen über dem Gebiet Kursk "
+        "abgeschossen. Die ukrainische Luftwaffe meldete, Russland habe die Ukraine in derselben Nacht mit "
+        "50 Drohnen angegriffen. 30 Drohnen seien abgefangen worden."
+    )
+    got = run(
+        text,
+        counts=[
+            ("40 ukrainische Drohnen", 40, "drohne", "drone", "shot_down"),
+            ("50 Drohnen", 50, "drohne", "drone", "launched"),
+            ("30 Drohnen", 30, "drohne", "drone", "shot_down"),
+        ],
+        dates=[("in der Nacht", "2025-03-04", None, "night")],
+    )
+    assert [(summary(i)["places"], i.launched, i.shot_down) for i in got] == [
+        (["Kursk"], None, 40),
+        (["Ukraine"], 50, 30),
+    ]
+
+
+def test_an_alarm_elsewhere_in_a_paragraph_of_its_own_is_not_the_strike():
+    text = (
+        "Am Morgen griff Russland ein Umspannwerk im Gebiet Sumy mit Raketen an.\n"
+        "Im Hafen von Ismajil gab es am Morgen Luftalarm, Schäden wurden dort nicht gemeldet."
+    )
+    got = run(text, dates=[("Am Morgen", "2025-03-04", None, "morning")])
+    assert [summary(i)["places"] for i in got] == [["Sumy"]]
+
+
+def test_a_district_named_in_the_officials_quotation_is_a_place_of_the_strike():
+    text = (
+        "In der Nacht griff Russland die Stadt Charkiw mit Drohnen an. „Getroffen wurden Wohnhäuser im "
+        "Stadtbezirk Schewtschenkiwskyj“, schrieb der Bürgermeister. „Die Welt muss Moskau stoppen“, sagte er"
+    )
+    got = run(text, dates=[("In der Nacht", "2025-03-04", None, "night")])
+    assert [summary(i)["places"] for i in got] == [["Kharkiv", "Shevchenkivskyi"]]

@@ -859,3 +859,13 @@ def test_quoting_from_a_letter_names_its_author():
 def test_a_letter_of_a_ministry_speaks_for_the_ministry():
     text = "In einem Brief des Wirtschaftsministeriums heißt es, die Frist sei verlängert worden."
     assert triples(text) == [("indirect", "die Frist sei verlängert worden", "Wirtschaftsministerium")]
+
+
+def test_a_compound_report_noun_names_the_source_of_a_later_hieß_es():
+    text = (
+        "Nach dem Lagebericht des ukrainischen Generalstabs gab es am Freitag 140 Gefechte. "
+        "Bei Kurachowe seien 30 Angriffe abgewehrt worden, hieß es."
+    )
+    assert triples(text) == [
+        ("indirect", "Bei Kurachowe seien 30 Angriffe abgewehrt worden", "ukrainischer Generalstab")
+    ]

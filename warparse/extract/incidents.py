@@ -303,6 +303,9 @@ def _analyse(
 ) -> Unit:
     found = [w for w in weapons.find_weapons(text, a, b) if w.kind != "none"]
     cues = events.cues(text, a, b)
+    if "alleged" in cues:  # "Berichte über angebliche Drohnenangriffe": no attack the bulletin reports
+        cues = (cues - {"alleged", "attack", "shelling"}) | {"irrealis"}
+        found = []
     strike = bool(found) and bool(cues & {"attack", "impact"})
     every = places.find_places(text, a, b, strike, bool(cues & EVENT_CUES))
     if index is None:
@@ -404,6 +407,19 @@ def _targets(u: Unit) -> set[str]:
     return {p.place.area for p in u.places if p.role == "target" and p.place.kind != "country"}
 
 
+def _other_side(d: Draft, u: Unit, actor: str) -> bool:
+    """Whether clause ``u`` tells the attack of the side the draft's attack hit, on another country:
+    after drones over Belgorod and Kursk, "Russland habe die Ukraine ... angegriffen"."""
+    named = {p.place.canonical for p in u.places if p.place.kind == "country"} - {actor}
+    hit = {
+        p.place.country
+        for x in [*d.units, *d.before]
+        for p in x.places
+        if p.place.kind != "country" and p.role == "target"
+    }
+    return bool(named) and actor in hit
+
+
 def _named(d: Draft) -> bool:
     """Whether the draft names a place below a country: only then can a new section's headline place
     ("Beschuss in Cherson") be another place than the draft's."""
@@ -419,6 +435,8 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
         actor, their_actor, targets = (u.actors[0][1] if u.actors else None), d.actor(), _targets(u)
         if actor and their_actor and actor != their_actor and targets and not targets & d.place_keys():
             return None  # "In Belgorod wurde ein Mann durch eine ukrainische Drohne verletzt": the other side
+        if actor and _other_side(d, u, actor):
+            return None  # after drones over Kursk, "Russland habe die Ukraine angegriffen": the other side
         if u.cues & {"anaphor", "summary"}:
             return "incident.merge.anaphor"
         mine = {w.cls for w in u.weapons if w.cls in STRIKE_CLASSES}
@@ -503,7 +521,13 @@ def _segment(units: list[Unit]) -> list[Draft]:
             continue
         trig = u.trigger
         if trig == "weak":
-            if current is None or current.section != u.section:
+            elsewhere = (
+                current is not None
+                and u.paragraph != current.last_paragraph
+                and bool(_targets(u))
+                and not _targets(u) & current.place_keys()
+            )  # "Luftalarm im Hafen Tschornomorsk" in a paragraph of its own: not the strike told before
+            if current is None or current.section != u.section or elsewhere:
                 current = Draft("strike", u.section, weak=True, rules=["incident.weak_start"])
                 drafts.append(current)
                 current.before.extend(pending)
@@ -848,6 +872,36 @@ def _date_before(ctx: Context, d: Draft) -> DateMention | None:
     return found if found is not None and _event_date(found, ctx.ref_date) else None
 
 
+def _quoted_districts(ctx: Context, drafts: list[Draft]) -> dict[int, list[PlaceMention]]:
+    """Parts of a city that an official's quotation names as hit ("Die meisten Opfer gab es im
+    Stadtteil Swjatoschyn", «Getroffen wurden Wohnhäuser im Bezirk Kyjiwskyj»), by the draft
+    whose paragraphs hold the quotation (or one between or right after them in which no other
+    event is told). Quotations are no report of an event, but a district is no figure of speech."""
+    owner: dict[int, Draft] = {}
+    for d in drafts:
+        for u in d.units:
+            owner.setdefault(u.paragraph, d)
+    for d in drafts:
+        told = [u.paragraph for u in d.units]
+        for k in range(min(told), max(told) + 2):
+            owner.setdefault(k, d)
+    out: dict[int, list[PlaceMention]] = {}
+    paragraphs = ctx.doc.paragraphs
+    for m in _QUOTE.finditer(ctx.text):
+        if len(m.group().split()) < 4:
+            continue
+        para = next((p for p in paragraphs if p.start <= m.start() < p.end), None)
+        d = owner.get(para.index) if para is not None else None
+        if d is None:
+            continue
+        for p in places.find_places(ctx.text, m.start(), m.end()):
+            if p.excluded is None and p.place.kind == "district" and (
+                not p.place.oblast or p.place.oblast in d.place_keys()
+            ):
+                out.setdefault(id(d), []).append(p)
+    return out
+
+
 def _ticker_item(ctx: Context, d: Draft) -> bool:
     """Whether the event stands under a live-ticker headline ("+++ 19:35 ..."): an item of the day."""
     first = d.triggers[0] if d.triggers else d.units[0]
@@ -865,6 +919,7 @@ def extract(ctx: Context) -> list[Incident]:
             heads.setdefault(u.section, []).append(u)
     out: list[Incident] = []
     by_id = {c.id: c for c in ctx.counts}
+    quoted = _quoted_districts(ctx, drafts)
     sections_done: set[int] = set()
     previous: Incident | None = None
     for d in drafts:
@@ -872,6 +927,9 @@ def extract(ctx: Context) -> list[Incident]:
         sections_done.add(d.section)
         figures, used = _figures(d, text, extra, by_id)
         locations = _locations(d, heads)
+        for p in quoted.get(id(d), []):
+            if all(loc.canonical != p.place.canonical for loc in locations):
+                locations.append(Location(p.name, p.place.canonical, p.place.kind, "target"))
         dates = [m for u in d.units for m in u.dates]
         rules = list(dict.fromkeys(d.rules))
         date = date_end = tod = None

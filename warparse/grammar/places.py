@@ -68,6 +68,12 @@ _PART_OF_CITY = compile_pattern(
 )
 _BY_GOVERNMENT = compile_pattern(r"\bvon\s+$")
 _REGION_AFTER = compile_pattern(r"\s+(?:Gebiet|Gebiets|Region|Oblast)\b")
+# "im Charkiwer Stadtteil Saltiwka", "den Kiewer Bezirk Darnyzja": the city adjective names the city a
+# part of it lies in (not "die Kiewer Militärverwaltung", "am Kiewer Hauptbahnhof")
+_CITY_PART_AFTER = compile_pattern(
+    r"\s+(?:Stadtteil|Stadtteils|Stadtteile|Stadtteilen|Stadtbezirk|Stadtbezirks|Stadtbezirke|Stadtbezirken"
+    r"|Bezirk|Bezirks|Bezirke|Bezirken|Vorort|Vororts|Vororte|Vororten|Wohnviertel|Wohnvierteln)\b"
+)
 _DATELINE = compile_pattern(
     r"^[\p{Lu}][\p{L}.-]*(?:[ /][\p{Lu}][\p{L}.-]*){0,2}\s*(?:\([^)\n]{1,40}\))?\s*(?:[–—-]\s|:\s)"
 )
@@ -289,7 +295,7 @@ def find_places(
             mention.excluded = "reference"
         elif _RIVER.search(before):
             mention.excluded = "river"
-        elif adjective and not _REGION_AFTER.match(after):
+        elif adjective and not _REGION_AFTER.match(after) and not _CITY_PART_AFTER.match(after):
             mention.excluded = "adjective"
         elif place.capital and " " not in form and not (region or city) and not _PART_OF_CITY.search(before):
             if (_institution(before) and not strike_clause) or not event_clause:
@@ -310,7 +316,7 @@ def find_places(
 # Slavic-looking name before "im Gebiet/in der Region ..." ("in Welyka Pysariwka im Gebiet Sumy").
 _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+)?"
 _AFTER_SETTLEMENT_WORD = compile_pattern(
-    r"\b(?P<word>Stadt|Kleinstadt|Ortschaft|Ortschaften|Dorf|Dörfer|Dörfern|Siedlung|Gemeinde|Kurort|Hafenstadt"
+    r"\b(?P<word>Stadt|Kleinstadt|Ortschaft|Ortschaften|Dorf|Dorfes|Dorfs|Dörfer|Dörfern|Siedlung|Gemeinde|Kurort|Hafenstadt"
     r"|Industriestadt|Frontstadt|Stadtteil|Stadtteile|Stadtteilen|Stadtbezirk|Stadtbezirke|Stadtbezirken|Bezirk"
     r"|Bezirke|Bezirken|Ortsrand\s+von)"
     rf"\s+(?P<name>{_NAME})\b"

@@ -236,7 +236,7 @@ def subject(text: str, clause_start: int, hit: VerbHit) -> tuple[str, int] | Non
 _CUE = compile_pattern(
     rf"""(?:\b(?:[Ll]aut|[Gg]emäß|[Nn]ach\s+(?:(?:(?:einem|einer|dem|den)\s+(?:\p{{Ll}}+\s+)?)|\p{{Ll}}+(?:en|er)\s+(?=\p{{Lu}}\p{{Ll}}+\s+(?:von|vom|des|der)\s))?(?:Angaben|Worten
          |Darstellung|Einschätzung|Informationen|Ansicht|Meinung|Auffassung|Aussagen?|Berichte[n]?|Bericht
-         |Meldungen|Erkenntnissen|Schätzungen)(?:\s+(?:von|vom|des|der))?)
+         |Meldungen|Erkenntnissen|Schätzungen|\p{{Lu}}\p{{Ll}}+bericht(?:e[n]?)?)(?:\s+(?:von|vom|des|der))?)
          \s+(?P<np>{NP})
        | (?P<np2>{NP})\s+zufolge\b
        | \b(?P<demnach>[Dd]emnach|[Dd]emzufolge)\b
