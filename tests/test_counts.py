@@ -1685,6 +1685,33 @@ CASES += [
     ),
 ]
 
+
+# a name between commas closes no clause; customers of a utility are people
+CASES += [
+    (
+        "Laut dem Gouverneur des Gebiets Sumy, Oleh Hryhorow, wurden 17 Menschen verletzt, "
+        "darunter zwei Kinder.",
+        [(17, "mensch", "person", "injured", None), (2, "kind", "child", "injured", "c1")],
+    ),
+    (
+        "Elf Menschen sind nach Angaben des Bürgermeisters, Ihor Terechow, verletzt worden.",
+        [(11, "mensch", "person", "injured", None)],
+    ),
+    (
+        "Zwölf Drohnen wurden abgeschossen, Trümmer, die herabfielen, beschädigten drei Häuser.",
+        [(12, "drohne", "drone", "shot_down", None), (3, "haus", "building", "damaged", None)],
+    ),
+    (
+        "Nach dem Angriff auf das Umspannwerk waren 180.000 Verbraucher ohne Strom.",
+        [(180000, "verbraucher", "person", "none", None)],
+    ),
+    (
+        "Rund 12.000 Stromkunden im Gebiet Sumy sind ohne Versorgung.",
+        [(12000, "stromkunde", "person", "none", None)],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_counts(text, expected):
     assert tuples(text) == expected

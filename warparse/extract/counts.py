@@ -722,13 +722,29 @@ def _zahl_der(c: _Cand, memo: _Memo | None = None) -> Noun | None:
 # ------------------------------------------------------------------ outcomes
 
 
+def _apposition_commas(tokens: list[Token]) -> set[int]:
+    """Indices of comma pairs around a name ("nach Angaben des Gouverneurs, Serhij Lyssak,
+    verletzt"): 2-4 capitalised words, none a counted noun. They close no clause."""
+    out: set[int] = set()
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    for a, b in itertools.pairwise(commas):
+        inside = tokens[a + 1 : b]
+        if 2 <= len(inside) <= 4 and all(
+            t.kind == "word" and t.text[:1].isupper() and lookup_noun(t.norm) is None for t in inside
+        ):
+            out.update((a, b))
+    return out
+
+
 def _clause_bounds(sent: Sentence, pos: int) -> tuple[int, int]:
-    """The clause around offset ``pos``: cut at clause punctuation, and at "und"
-    / "oder" before a number ("30 wurden verletzt und 5 gelten als vermisst")."""
+    """The clause around offset ``pos``: cut at clause punctuation (not at the commas around
+    a name), and at "und" / "oder" before a number ("30 wurden verletzt und 5 gelten als
+    vermisst")."""
     start, end = sent.start, sent.end
     tokens = sent.tokens
+    appositions = _apposition_commas(tokens) if sum(t.text == "," for t in tokens) > 1 else set()
     for k, t in enumerate(tokens):
-        boundary = t.kind == "punct" and t.text in _CLAUSE_PUNCT
+        boundary = t.kind == "punct" and t.text in _CLAUSE_PUNCT and k not in appositions
         if not boundary and t.norm.lower() in _CONJ and k + 1 < len(tokens):
             boundary = numeral_at(sent.text, tokens[k + 1].start - sent.start) is not None
         if boundary:
