@@ -219,17 +219,10 @@ class _DeferredModule(types.ModuleType):
 
 def defer_import(name: str) -> None:
     """Put a ``_DeferredModule`` for the module ``name`` in ``sys.modules``, unless it is
-    imported already or cannot be found."""
-    if name in sys.modules:
-        return
-    import importlib.util
-
-    spec = importlib.util.find_spec(name)
-    if spec is None:
-        return
-    module = _DeferredModule(name)
-    module.__spec__ = spec
-    sys.modules[name] = module
+    imported already. (Not looked up first: importlib.util costs as much as it would save;
+    a module that does not exist raises its ImportError on first use instead.)"""
+    if name not in sys.modules:
+        sys.modules[name] = _DeferredModule(name)  # __spec__ None: not "being initialised"
 
 
 def prepare_process(deferred: tuple[str, ...] = ()) -> None:
