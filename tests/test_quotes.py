@@ -201,10 +201,26 @@ def test_konjunktiv_with_source_cue_is_a_quote():
         "Nach Angaben der Polizei brannte ein Lagerhaus.",
         "Wie die Feuerwehr mitteilte, ist der Brand gelöscht.",
         "Den Behörden zufolge kamen 30 Drohnen aus dem Süden.",
+        "In Sumy brannte ein Lagerhaus, wie Gouverneur Oleh Hryhorow auf Telegram schrieb.",
     ],
 )
 def test_indicative_sentence_with_a_source_is_no_quote(text):
     assert quotes(text) == []
+
+
+def test_a_source_named_after_its_report_goes_on_in_the_next_sentence():
+    text = (
+        "Nach Behördenangaben wurde die Stadt Sumy erneut beschossen. Drei Menschen kamen ums Leben, wie "
+        "Gouverneur Oleh Hryhorow auf Telegram schrieb. Ein Wohnhaus sei eingestürzt."
+    )
+    assert triples(text) == [("indirect", "Ein Wohnhaus sei eingestürzt", "Oleh Hryhorow")]
+
+
+def test_konjunktiv_with_a_source_after_it_ends_before_the_source():
+    text = "Bei dem Angriff seien vier Menschen getötet worden, wie Gouverneur Oleh Hryhorow mitteilte."
+    assert triples(text) == [
+        ("indirect", "Bei dem Angriff seien vier Menschen getötet worden", "Oleh Hryhorow"),
+    ]
 
 
 def test_outlet_reporting_is_the_speaker():

@@ -495,6 +495,9 @@ def _first_comma_after(masked: str, pos: int, end: int) -> int:
     return m.start() if m else -1
 
 
+_TRAILING_WIE = compile_pattern(r"[Ww]ie\s")  # a source cue "…, wie X mitteilte" after its report
+
+
 def _indirect(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before: bool, nested: bool = False):
     """Indirect speech in one unit; returns (speaker, verb) when the unit reports speech.
     ``nested``: the unit is inside a quotation; only a named third person's speech verb
@@ -794,8 +797,13 @@ def _colon_cue_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_
             # an indicative sentence with a source is no quote, but Konjunktiv after it
             # continues what that source said
             return _CONTEXT_ONLY
-        start = m.end() if m.start() - s < 3 else s
-        out.add(start, e, "indirect", sp, None, "quote.indirect_cue")
+        start, stop = (m.end(), e) if m.start() - s < 3 else (s, e)
+        if start == s and _TRAILING_WIE.match(masked, m.start()):
+            # "Vier Menschen seien getötet worden, wie der Gouverneur mitteilte.": the report
+            # ends before its source
+            before = masked[s : m.start()].rstrip()
+            stop = s + len(before) - 1 if before.endswith(",") else m.start()
+        out.add(start, stop, "indirect", sp, None, "quote.indirect_cue")
         return sp, None
     # 6. a Konjunktiv sentence continuing a report: "Die NATO sei keine Konfliktpartei."
     main = _main_subjunctive(masked, s, e) if speech_before else None

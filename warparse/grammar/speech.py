@@ -255,12 +255,15 @@ _CUE_NEED = required(_CUE.pattern, verbose=True)
 
 @derived
 def _wie_re() -> regex.Pattern[str]:
-    """ "Wie Sprecher X mitteilte, …": a source cue built on the speech verbs."""
+    """ "Wie Sprecher X mitteilte, …", "…, wie Gouverneur X auf Telegram schrieb.": a source cue
+    built on the speech verbs."""
     verbs = _alternation(f for f in _forms() if f != "so")
     return compile_pattern(
         # up to 80 characters between the source and its verb ("Wie der Spiegel in einem
-        # Bericht vom 22. August berichtet, …"); the comma closes the cue
-        rf"\b[Ww]ie\s+(?P<np>{NP})(?:[^,.;:!?]|(?<=\d)\.){{0,80}}?\s(?:{verbs})\b(?:\s+\p{{Ll}}+)?\s*,",
+        # Bericht vom 22. August berichtet, …"); a comma or the end of the sentence closes the cue
+        # (not a passive: "…, wie sie von Demonstranten gefordert würde" compares, names no source)
+        rf"\b[Ww]ie\s+(?P<np>{NP})(?:[^,.;:!?]|(?<=\d)\.){{0,80}}?\s(?:{verbs})\b"
+        r"(?:\s+(?!(?:wurde|wurden|würde|würden|wird|werden|worden)\b)\p{Ll}+)?\s*(?:,|(?=[.;!?]|$))",
         regex.VERSION1,
     )
 
