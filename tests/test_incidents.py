@@ -1059,3 +1059,13 @@ def test_a_total_after_an_event_adds_no_figure_to_the_event_told_before():
     )
     (inc,) = _incidents(text, "2025-03-04")
     assert (inc.get("injured"), inc.get("killed")) == (2, None)
+
+
+def test_villages_taken_over_a_week_are_ground_combat_dated_by_the_week():
+    text = (
+        "Russische Truppen nahmen nach Moskauer Angaben zwischen dem 12. und dem 18. Mai die Dörfer "
+        "Bahatyr und Nowoolexandriwka im Gebiet Donezk ein."
+    )
+    (inc,) = _incidents(text, "2025-05-19")
+    assert (inc["event"], inc["date"], inc["date_end"]) == ("ground_combat", "2025-05-12", "2025-05-18")
+    assert [x["canonical"] for x in inc["locations"]] == ["Bahatyr", "Novoolexandrivka", "Donetsk"]

@@ -379,7 +379,7 @@ def _event_date(m: DateMention, ref: dt.date | None) -> bool:
         end = dt.date.fromisoformat(m.date_end) if m.date_end and not m.date_end.startswith("--") else None
     except ValueError:
         return False
-    if start and end and (end - start).days > 4:
+    if start and end and (end - start).days > 7:  # a week told day by day ("vom 19. bis 25. Mai") is one
         return False
     return not (start and ref and (ref - start).days > 60)
 
