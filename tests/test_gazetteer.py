@@ -256,3 +256,11 @@ def test_a_capital_before_its_mayor_is_the_city():
     got = _names("Am Abend meldete Moskaus Bürgermeister den Abschuss von Drohnen.")
     assert got == [("Moskaus", "Moscow", "city", None)]
     assert _names("Moskaus Außenminister meldete den Abschuss von Drohnen.")[0][3] == "government"
+
+
+def test_from_a_place_out_is_the_origin():
+    text = "Grenzdörfer im Gebiet Belgorod wurden von der Ukraine aus mit Raketenwerfern beschossen."
+    assert [(m.place.canonical, m.role) for m in find_places(text)] == [
+        ("Belgorod", "target"),
+        ("Ukraine", "origin"),
+    ]

@@ -61,6 +61,7 @@ _PASSIVE_AFTER = compile_pattern(
 _CLAUSE_START = compile_pattern(r"(?:^|[.;:–—-]\s*|\b(?:und|aber|allerdings)\s+)$")
 _WORD_BEFORE_PREP = compile_pattern(r"(\p{L}+)\s+(?:in|aus|von)\s+$")
 _FROM_DIRECTION = compile_pattern(r"aus\s+Richtung\s+$")
+_FROM_AFTER = compile_pattern(r"\s+aus\b")  # "von der Ukraine aus angegriffen", "vom Meer aus"
 # "im Zentrum Kiews", "am Stadtrand von Moskau": the city itself
 _PART_OF_CITY = compile_pattern(
     r"\b(?:Zentrum|Zentrums|Innenstadt|Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Rand"
@@ -291,7 +292,9 @@ def find_places(
             mention.role, mention.locative = prev.role, mention.locative or prev.locative
         elif _TRANSIT.search(before):
             mention.role = "transit"
-        elif _ORIGIN.search(before) and (_FROM_DIRECTION.search(before) or _LAUNCH.search(text, start, end)):
+        elif _ORIGIN.search(before) and (
+            _FROM_DIRECTION.search(before) or _LAUNCH.search(text, start, end) or _FROM_AFTER.match(after)
+        ):
             mention.role = "origin"
         elif _LAUNCH_IN.search(before):
             mention.role = "origin"
