@@ -1709,6 +1709,14 @@ CASES += [
         "Rund 12.000 Stromkunden im Gebiet Sumy sind ohne Versorgung.",
         [(12000, "stromkunde", "person", "none", None)],
     ),
+    (
+        "Schwerer Angriff auf das Stromnetz – Notabschaltungen in vier Regionen",
+        [(4, "region", "settlement", "none", None)],
+    ),
+    (
+        "Nach dem Angriff auf zwei Umspannwerke gab es Stromausfälle in sieben Gemeinden.",
+        [(2, "umspannwerk", "building", "hit", None), (7, "gemeinde", "settlement", "none", None)],
+    ),
 ]
 
 

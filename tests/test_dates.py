@@ -431,3 +431,9 @@ def test_days_later_count_from_the_day_mentioned_before():
         ("Zwei Tage später", "2024-05-05", None, None),
         ("eine Woche zuvor", "2024-04-28", None, None),
     ]
+
+
+def test_a_bracketed_name_does_not_hide_the_statement_verb():
+    text = "Im Mai seien 180 Zivilisten getötet worden, teilte die Mission (HRMMU) am Freitag mit."
+    ms = find_dates(segment(text), "2025-06-13")
+    assert [(m.text, m.reported) for m in ms if m.precision == "day"] == [("am Freitag", True)]

@@ -82,6 +82,11 @@ def test_every_ukrainian_oblast_with_iso_code_and_centre():
         ("Belarus", "Belarus"),
         ("Russische Föderation", "Russia"),
         ("Kirowohrad", "Kirovohrad"),
+        ("Piwdennyj", "Pivdennyi"),
+        ("Trypillja", "Trypillia"),
+        ("Kaniw", "Kaniv"),
+        ("Krasnaja Jaruga", "Krasnaya Yaruga"),
+        ("Sewsk", "Sevsk"),
     ],
 )
 def test_german_forms_and_inflections(form, canonical):
@@ -245,3 +250,17 @@ def test_settlement_in_the_genitive_is_a_place():
 def test_towns_near_the_front_and_the_power_plant_town():
     assert resolve("Smijiw").canonical == "Zmiiv"
     assert resolve("Rodynske").oblast == "Donetsk"
+
+
+def test_a_capital_before_its_mayor_is_the_city():
+    got = _names("Am Abend meldete Moskaus Bürgermeister den Abschuss von Drohnen.")
+    assert got == [("Moskaus", "Moscow", "city", None)]
+    assert _names("Moskaus Außenminister meldete den Abschuss von Drohnen.")[0][3] == "government"
+
+
+def test_from_a_place_out_is_the_origin():
+    text = "Grenzdörfer im Gebiet Belgorod wurden von der Ukraine aus mit Raketenwerfern beschossen."
+    assert [(m.place.canonical, m.role) for m in find_places(text)] == [
+        ("Belgorod", "target"),
+        ("Ukraine", "origin"),
+    ]

@@ -990,3 +990,82 @@ def test_a_district_named_in_the_officials_quotation_is_a_place_of_the_strike():
     )
     got = run(text, dates=[("In der Nacht", "2025-03-04", None, "night")])
     assert [summary(i)["places"] for i in got] == [["Kharkiv", "Shevchenkivskyi"]]
+
+
+def _incidents(text: str, ref: str) -> list[dict]:
+    """The incident records of the whole pipeline (dates and counts found by their grammars)."""
+    return [r for r in parse_text(text, ref) if r["type"] == "incident"]
+
+
+def test_a_day_inside_a_span_continues_the_event_and_the_span_covers_both():
+    text = (
+        "Im Gebiet Kursk wurden am Wochenende durch ukrainischen Beschuss vier Zivilisten verletzt. "
+        "Besonders betroffen war die Stadt Lgow, die seit Freitag immer wieder mit Mehrfachraketenwerfern "
+        "beschossen wurde. Am Samstag wurde dort eine Schule getroffen."
+    )
+    (inc,) = _incidents(text, "2025-06-09")  # a Monday
+    assert (inc["event"], inc["date"], inc["date_end"]) == ("shelling", "2025-06-06", "2025-06-09")
+    assert [x["canonical"] for x in inc["locations"]] == ["Kursk", "Lgov"]
+
+
+def test_a_total_told_for_another_day_is_a_tally_of_its_own():
+    text = (
+        "Am Sonntag wurden die Ortschaften Gluschkowo und Lgow im Gebiet Kursk mit Artillerie beschossen. "
+        "In der Nacht auf Montag wurden über den Gebieten Kursk und Brjansk insgesamt 30 Drohnen abgefangen."
+    )
+    got = _incidents(text, "2025-06-09")
+    assert [(i["event"], i["date"], i.get("shot_down")) for i in got] == [
+        ("shelling", "2025-06-08", None),
+        ("air_attack", "2025-06-09", 30),
+    ]
+
+
+def test_a_capitals_mayor_names_the_city_of_the_event():
+    text = "Am Sonntagabend meldete Kiews Bürgermeister den Abschuss von fünf Drohnen über der Stadt."
+    (inc,) = _incidents(text, "2025-06-09")
+    assert [x["canonical"] for x in inc["locations"]] == ["Kyiv"]
+    assert inc["shot_down"] == 5
+
+
+def test_weapons_counted_by_the_air_force_start_their_own_strike():
+    text = (
+        "Am Sonntag wurde die Stadt Nikopol mit Artillerie beschossen.\n"
+        "Die Luftwaffe zählte für die Nacht auf Dienstag zudem 90 russische Drohnen. 60 davon seien "
+        "abgeschossen worden. Einschläge wurden aus den Gebieten Sumy und Poltawa gemeldet."
+    )
+    got = _incidents(text, "2025-03-04")
+    got = [(i["event"], i["date"], [x["canonical"] for x in i["locations"]], i.get("launched")) for i in got]
+    assert got == [
+        ("shelling", "2025-03-02", ["Nikopol"], None),
+        ("air_attack", "2025-03-04", ["Sumy", "Poltava"], 90),
+    ]
+
+
+def test_a_monthly_summary_reports_no_incident():
+    text = (
+        "Im vergangenen Monat seien 180 Zivilisten getötet worden, teilte die Mission (HRMMU) "
+        "am Freitag mit.\n"
+        "Die meisten Opfer gingen auf Raketen- und Drohnenangriffe auf Großstädte zurück. Allein in Odessa "
+        "starben im Mai mehr als 40 Menschen. Dutzende weitere Zivilisten kamen in den Gebieten Sumy und "
+        "Cherson durch Gleitbomben ums Leben."
+    )
+    assert _incidents(text, "2025-06-13") == []
+
+
+def test_a_total_after_an_event_adds_no_figure_to_the_event_told_before():
+    text = (
+        "Am Montag griff Russland die Stadt Sumy mit Drohnen an, zwei Menschen wurden verletzt.\n"
+        "Seit Kriegsbeginn wurden in der Region 900 Zivilisten getötet. Über 3.000 Menschen wurden verletzt."
+    )
+    (inc,) = _incidents(text, "2025-03-04")
+    assert (inc.get("injured"), inc.get("killed")) == (2, None)
+
+
+def test_villages_taken_over_a_week_are_ground_combat_dated_by_the_week():
+    text = (
+        "Russische Truppen nahmen nach Moskauer Angaben zwischen dem 12. und dem 18. Mai die Dörfer "
+        "Bahatyr und Nowoolexandriwka im Gebiet Donezk ein."
+    )
+    (inc,) = _incidents(text, "2025-05-19")
+    assert (inc["event"], inc["date"], inc["date_end"]) == ("ground_combat", "2025-05-12", "2025-05-18")
+    assert [x["canonical"] for x in inc["locations"]] == ["Bahatyr", "Novoolexandrivka", "Donetsk"]

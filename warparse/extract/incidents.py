@@ -156,6 +156,7 @@ class Unit:
     counts: list[Count]
     trigger: str | None = None
     background: bool = False
+    soft: bool = False  # follows a total or habit in its paragraph, with no date of its own: its aftermath
     instrument: bool = False  # "mit ...", "mithilfe von ...": weapons used in ground combat
     attack_verb: bool = False  # "angegriffen", "griff ... an" (not only the noun "Angriff")
     headline: bool = False
@@ -207,7 +208,42 @@ class Draft:
 
 
 def _days(m: DateMention) -> set[str]:
-    return {m.date[-5:]} | ({m.date_end[-5:]} if m.date_end else set())
+    """The days (MM-DD) a date mention spans: every day of a span ("seit Freitag" on a Monday
+    holds the Saturday told next), not only its ends."""
+    first = {m.date[-5:]}
+    if not m.date_end or m.date_end == m.date:
+        return first
+    try:
+        a = dt.date.fromisoformat("2023-" + m.date[-5:])
+        b = dt.date.fromisoformat("2023-" + m.date_end[-5:])
+    except ValueError:
+        return first | {m.date_end[-5:]}
+    if b < a:
+        b = b.replace(year=2024)
+    out = set()
+    while a <= b and len(out) < 31:
+        out.add(a.strftime("%m-%d"))
+        a += dt.timedelta(days=1)
+    return out
+
+
+def _hull(date: str, date_end: str | None, others: list[DateMention]) -> tuple[str, str | None]:
+    """The span of the first date widened by the later spans that overlap it: "am Wochenende" and
+    "seit Freitag" (on a Monday) of one event are Friday to Monday. Dates apart stay apart."""
+    if len(date) != 10 or date.startswith("-"):
+        return date, date_end
+    try:
+        a = dt.date.fromisoformat(date)
+        b = dt.date.fromisoformat(date_end) if date_end else a
+        for m in others:
+            if not m.date_end or m.date_end == m.date or m.date.startswith("-") or m.date_end.startswith("-"):
+                continue
+            x, y = dt.date.fromisoformat(m.date), dt.date.fromisoformat(m.date_end)
+            if x <= b and a <= y and (y - x).days <= 7:
+                a, b = min(a, x), max(b, y)
+    except ValueError:
+        return date, date_end
+    return a.isoformat(), (b.isoformat() if b != a else date_end)
 
 
 def _blank_quotes(text: str) -> str:
@@ -343,7 +379,7 @@ def _event_date(m: DateMention, ref: dt.date | None) -> bool:
         end = dt.date.fromisoformat(m.date_end) if m.date_end and not m.date_end.startswith("--") else None
     except ValueError:
         return False
-    if start and end and (end - start).days > 4:
+    if start and end and (end - start).days > 7:  # a week told day by day ("vom 19. bis 25. Mai") is one
         return False
     return not (start and ref and (ref - start).days > 60)
 
@@ -397,8 +433,12 @@ def _mark_background(units: list[Unit]) -> None:
         explicit = "background" in u.cues and not u.dates
         if explicit:
             u.background, soft = True, True
+        elif soft and not u.dates and "another" in u.cues:
+            u.background = True  # "Dutzende weitere starben in den Gebieten ...": more of the total
         elif soft and not u.dates and not any(p.place.kind != "country" for p in u.places):
-            u.trigger = None  # may continue an event, never start one
+            # starts no event, and continues none told in another paragraph ("Über 33.000 Menschen
+            # wurden verletzt" after "Seit Kriegsbeginn ...")
+            u.trigger, u.soft = None, True
         else:
             soft = False
 
@@ -438,7 +478,10 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
         if actor and _other_side(d, u, actor):
             return None  # after drones over Kursk, "Russland habe die Ukraine angegriffen": the other side
         if u.cues & {"anaphor", "summary"}:
-            return "incident.merge.anaphor"
+            days, their_days = {x for m in u.dates for x in _days(m)}, d.days()
+            if "anaphor" in u.cues or not (days and their_days and not days & their_days):
+                return "incident.merge.anaphor"
+            return None  # "insgesamt 49 Drohnen" the night after the shelling told before: its own tally
         mine = {w.cls for w in u.weapons if w.cls in STRIKE_CLASSES}
         if not mine and new_section:
             mine = set(u.heading_arms)  # "Artilleriebeschuss im Gebiet X" over "412 Angriffe auf ..."
@@ -551,6 +594,8 @@ def _segment(units: list[Unit]) -> list[Draft]:
             _attach(current, u, False)
             continue
         if trig is None:
+            if u.soft and (current is None or current.last_paragraph != u.paragraph):
+                continue  # after "Seit Kriegsbeginn ...": no figure of an event told in another paragraph
             if current is not None and (
                 u.paragraph == current.last_paragraph or u.cues & CONTINUE_CUES or u.weapons
             ):
@@ -608,9 +653,16 @@ def _substance(u: Unit) -> bool:
     return bool(places or u.weapons or u.counts or u.dates or "place_ref" in u.cues)
 
 
+def _only_arms(u: Unit) -> bool:
+    """Whether weapons are all a clause says of an event (no place, day or figure)."""
+    return not (u.places or u.counts or u.dates or "place_ref" in u.cues)
+
+
 def _keep(d: Draft) -> bool:
     if not any(_substance(u) for u in [*d.units, *d.before]):
         return False
+    if d.kind == "strike" and not any(_substance(u) and not _only_arms(u) for u in [*d.units, *d.before]):
+        return False  # "Die meisten Opfer gingen auf Drohnenangriffe zurück": no place, day or figure
     if d.weak:
         return bool(d.weapons) or any(c.outcome in ("killed", "injured") for u in d.units for c in u.counts)
     return True
@@ -937,6 +989,7 @@ def extract(ctx: Context) -> list[Incident]:
             first = dates[0]
             date, date_end, tod = first.date, first.date_end, first.time_of_day
             rules.extend(r for r in first.rules if r not in rules)
+            date, date_end = _hull(date, date_end, dates[1:])
         elif previous is not None and any("same_time" in u.cues for u in d.triggers):
             date, date_end, tod = previous.date, previous.date_end, previous.time_of_day
             rules.append("incident.date.same_time")

@@ -1054,6 +1054,13 @@ def _reported(sent, start: int, end: int) -> bool:
         i = lo
         while i != hi and 0 <= i < len(toks):
             t = toks[i]
+            if t.text == (")" if step < 0 else "("):
+                # "teilte die Mission (HRMMU) am Donnerstag mit": a bracketed name is no clause end
+                j = _bracket_end(toks, i, step)
+                if j is not None:
+                    hi += j - i + step  # the group does not count
+                    i = j + step
+                    continue
             if t.text in _CLAUSE_END:
                 break
             w = t.norm.lower()
@@ -1066,13 +1073,31 @@ def _reported(sent, start: int, end: int) -> bool:
     return False
 
 
+def _bracket_end(toks, i: int, step: int, limit: int = 6) -> int | None:
+    """The index of the bracket closing the short bracketed group that opens at ``i`` (going
+    in direction ``step``), or None when there is none within ``limit`` tokens."""
+    close = "(" if step < 0 else ")"
+    for k in range(1, limit + 1):
+        j = i + step * k
+        if not 0 <= j < len(toks) or toks[j].text in ".;:":
+            return None
+        if toks[j].text == close:
+            return j
+    return None
+
+
 def _particle_follows(toks, i: int, particle: str) -> bool:
     """Whether ``particle`` ("mit" of "teilte ... mit") comes later in the same clause."""
-    for t in toks[i:]:
+    while i < len(toks):
+        t = toks[i]
+        if t.text == "(" and (j := _bracket_end(toks, i, 1)) is not None:
+            i = j + 1  # "teilte die Mission (HRMMU) mit"
+            continue
         if t.text in _CLAUSE_END:
             return False
         if t.norm.lower() == particle:
             return True
+        i += 1
     return False
 
 

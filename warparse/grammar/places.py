@@ -61,12 +61,17 @@ _PASSIVE_AFTER = compile_pattern(
 _CLAUSE_START = compile_pattern(r"(?:^|[.;:–—-]\s*|\b(?:und|aber|allerdings)\s+)$")
 _WORD_BEFORE_PREP = compile_pattern(r"(\p{L}+)\s+(?:in|aus|von)\s+$")
 _FROM_DIRECTION = compile_pattern(r"aus\s+Richtung\s+$")
+_FROM_AFTER = compile_pattern(r"\s+aus\b")  # "von der Ukraine aus angegriffen", "vom Meer aus"
 # "im Zentrum Kiews", "am Stadtrand von Moskau": the city itself
 _PART_OF_CITY = compile_pattern(
     r"\b(?:Zentrum|Zentrums|Innenstadt|Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Rand"
     r"|Stadtrand|Umgebung|Umland|Vororten?|Außenbezirken?|Bezirken?|Stadtteilen?|Straßen|Himmel)\s+(?:von\s+)?$"
 )
 _BY_GOVERNMENT = compile_pattern(r"\bvon\s+$")
+# "Moskaus Bürgermeister", "Kiews Stadtverwaltung": the city's own officials speak of the city
+_CITY_OFFICE_AFTER = compile_pattern(
+    r"s\s+(?:Bürgermeister\w*|Oberbürgermeister\w*|Stadtverwaltung|Stadtoberhaupt\w*|Stadtrat\w*|Stadtchef\w*)\b"
+)
 _REGION_AFTER = compile_pattern(r"\s+(?:Gebiet|Gebiets|Region|Oblast)\b")
 # "im Charkiwer Stadtteil Saltiwka", "den Kiewer Bezirk Darnyzja": the city adjective names the city a
 # part of it lies in (not "die Kiewer Militärverwaltung", "am Kiewer Hauptbahnhof")
@@ -287,7 +292,9 @@ def find_places(
             mention.role, mention.locative = prev.role, mention.locative or prev.locative
         elif _TRANSIT.search(before):
             mention.role = "transit"
-        elif _ORIGIN.search(before) and (_FROM_DIRECTION.search(before) or _LAUNCH.search(text, start, end)):
+        elif _ORIGIN.search(before) and (
+            _FROM_DIRECTION.search(before) or _LAUNCH.search(text, start, end) or _FROM_AFTER.match(after)
+        ):
             mention.role = "origin"
         elif _LAUNCH_IN.search(before):
             mention.role = "origin"
@@ -297,7 +304,13 @@ def find_places(
             mention.excluded = "river"
         elif adjective and not _REGION_AFTER.match(after) and not _CITY_PART_AFTER.match(after):
             mention.excluded = "adjective"
-        elif place.capital and " " not in form and not (region or city) and not _PART_OF_CITY.search(before):
+        elif (
+            place.capital
+            and " " not in form
+            and not (region or city)
+            and not _PART_OF_CITY.search(before)
+            and not (form.endswith("s") and _CITY_OFFICE_AFTER.match(text, m_end - 1, end) and event_clause)
+        ):
             if (_institution(before) and not strike_clause) or not event_clause:
                 mention.excluded = "government"
             elif not _PREP.search(before) and not (
