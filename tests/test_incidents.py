@@ -1069,3 +1069,17 @@ def test_villages_taken_over_a_week_are_ground_combat_dated_by_the_week():
     (inc,) = _incidents(text, "2025-05-19")
     assert (inc["event"], inc["date"], inc["date_end"]) == ("ground_combat", "2025-05-12", "2025-05-18")
     assert [x["canonical"] for x in inc["locations"]] == ["Bahatyr", "Novoolexandrivka", "Donetsk"]
+
+
+def test_talks_about_an_end_of_the_fighting_are_no_fighting():
+    talks = (
+        "Die Regierung in Moskau sieht keinen Grund, die Gespräche über ein Ende der Kämpfe in der Ukraine "
+        "zu beschleunigen."
+    )
+    assert run(talks) == []
+    text = (
+        f"{talks}\nGeländegewinne im Osten\nLaut dem Verteidigungsministerium nahmen russische Truppen am "
+        "Montag das Dorf Uspeniwka im Gebiet Donezk ein."
+    )
+    got = run(text, dates=[("am Montag", "2025-03-03")])
+    assert [(i.event, summary(i)["places"]) for i in got] == [("ground_combat", ["Uspenivka", "Donetsk"])]
