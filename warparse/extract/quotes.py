@@ -246,9 +246,11 @@ _SOURCE_IN = compile_pattern(r"\b(?:[Ii]n|[Aa]us|[Vv]on|[Ii]m|[Vv]om)\s+(?P<np>"
 # the accusative object of "zitieren" before "mit den Worten" / a colon: the one quoted
 _QUOTED_OBJECT = compile_pattern(
     r"\s+(?!(?:aus|von|vom|in|im|nach|bei|beim|mit|ihn|sie|ihm|ihr)\s)"
-    r"(?P<np>(?:(?:einen|den|die|eine|das)\s+)?(?:\p{Ll}+(?:e|en|er|es)\s+){0,2}\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3})"
-    r"(?=\s+(?:mit\s+den\s+Worten|so|wie\s+folgt|folgendermaßen)\b|\s*:)"
+    r"(?P<np>" + NP + r")(?=,?\s+(?:mit\s+den\s+Worten|so|wie\s+folgt|folgendermaßen)\b|\s*:)",
+    regex.VERSION1,
 )
+# "zitierte X mit den Worten, die Lage sei …": the report starts after the words
+_WITH_WORDS = compile_pattern(r"\bmit\s+den\s+Worten\s*,")
 
 
 # "zitiert aus einem Brief des Ministers: …": the document, and through it its author
@@ -622,7 +624,10 @@ def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
     # 2. speech verb, comma, Konjunktiv clause: "Der Staatsanwalt sagte, der Sohn habe …";
     #    or a zu-infinitive: "Das Ministerium erklärte, von Absprachen nichts zu wissen"
     comma = _first_comma_after(masked, hit.last, e)
-    if comma < 0 or rx(r"[.;!?:]").search(masked[hit.last : comma]) or comma - hit.last >= 80:
+    words = _WITH_WORDS.search(masked, hit.last, min(e, hit.last + 120))
+    if words is not None and not rx(r"[.;!?:]").search(masked[hit.last : words.start()]):
+        comma = words.end() - 1
+    elif comma < 0 or rx(r"[.;!?:]").search(masked[hit.last : comma]) or comma - hit.last >= 80:
         return None
     rest_end = _report_end(masked, comma + 1, e)
     clause = masked[comma + 1 : rest_end]
