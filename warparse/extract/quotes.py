@@ -487,6 +487,9 @@ _CONTEXT_ONLY = (None, None)  # a unit that names a source but reports nothing i
 _WEAK_RULES = frozenset({"quote.direct_last_speaker", "quote.direct_next_sentence"})
 
 
+_PASSIVE = compile_pattern(r"\s+(?:wurde|wurden|worden|wird|werden)\b")
+
+
 def _reports(masked: str, u: Unit) -> bool:
     """Whether the unit reports speech outside its quotations: a speech verb or Konjunktiv."""
     return find_verb(masked, u.start, u.end) is not None or has_subjunctive(masked[u.start : u.end])
@@ -516,7 +519,10 @@ def _indirect(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before:
         res.last, res.last_at = saved
         return result
     if hit is not None:
-        early = _frame_after(u, masked, res, out, hit.start)
+        # "…, indem signalisiert wurde, es sei …, so X": a passive speech verb names no speaker,
+        # a frame after the report does
+        passive = hit.participle and _PASSIVE.match(masked, hit.end, e)
+        early = _frame_after(u, masked, res, out, e if passive else hit.start)
         if early is not None:
             # "Oftmals habe er gewartet, so Celebi, die auch angab, dass …": both report
             _verb_rules(u, masked, res, out, hit)

@@ -265,11 +265,15 @@ _MONTHS = frozenset(
 
 
 _QUANTIFIERS = frozenset(
-    "viele mehrere einige zahlreiche wenige alle zwei drei vier fünf sechs sieben acht neun zehn "
+    "viele mehrere einige zahlreiche wenige alle zwei drei vier fünf sechs sieben acht neun zehn elf zwölf "
     "dutzende hunderte tausende".split()
 )
 _INDEFINITE_PRONOUNS = frozenset(
     "niemand jemand keiner keine alle viele einige manche wenige beide jeder jede andere".split()
+)
+# a capitalised adjective or participle opening a sentence, never a first name ("Brigitte" is)
+_NOT_FIRST_NAME = compile_pattern(
+    r"(?:(?<!t)te|ten|tes|ster|isch|ische|ischen|lich|liche|lichen|ige|igen|ene|enen|ende|enden|ierte)$"
 )
 _NAME_PARTICLES = frozenset("von van der den de da la del dos du bin al zu".split())
 
@@ -331,7 +335,8 @@ def _qualifier(toks: list[tuple[str, int]], i: int) -> str | None:
 
 
 _MALE_IN_A = frozenset(
-    "nikita ilja mischa sascha kostja wanja grischa mustafa luca andrea joshua jona".split()
+    "nikita ilja mischa sascha kostja wanja grischa mustafa luca andrea joshua jona mykola luka sawa foma "
+    "kusma".split()
 )
 
 
@@ -347,6 +352,8 @@ def _name_gender(names: list[str]) -> str | None:
     first = names[0].lower() if len(names) >= 2 else ""
     if first.endswith("a") and first not in _MALE_IN_A:
         return "f"
+    if first.endswith(("ij", "yj", "ej")) or first in _MALE_IN_A:
+        return "m"  # "Andrij", "Serhij", "Mykola"
     return None
 
 
@@ -480,6 +487,9 @@ def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
         names = [t for t, _ in toks[i:j]]
         if any(place_lookup(t) or _COMMON_NOUN.search(t.lower()) for t in names):
             continue  # "Kiew Stadt", "Ziele der Sanierung"
+        first = names[0]
+        if _NOT_FIRST_NAME.search(first) or first.lower() in _QUANTIFIERS or _name_gender(names) is None:
+            continue  # "Geolokalisierte Videos", "Drei Zivilisten", "Starke Erdbeben": not a name
         if any(t in _NAME_PARTICLES for t in names) and not rx(r"\s(?:von|van|de)\s").search(" ".join(names)):
             continue  # "Ende der Woche": only "von der", "van den", "de la" join a name
         if names[-1].lower() not in reg.people:
@@ -546,6 +556,9 @@ def _acronym_names(text: str, reg: Registry) -> dict[str, str]:
                 break
         while run and run[0] in _NAME_LINK:
             run.pop(0)
+        starts = [k for k in range(1, len(run)) if run[k][0] == acr[0] and run[k - 1] in ("des", "der")]
+        if run and run[0][0] != acr[0] and starts:
+            run = run[starts[0] :]  # "einem Bericht des Instituts für Kriegsstudien (ISW)"
         if not run or run[0][0] != acr[0] or any(v in reg.people for v in _variants(run[-1])):
             continue
         if len(run) <= 3 and all(_is_name_token(w) for w in run) and len(run) > 1:
@@ -553,10 +566,18 @@ def _acronym_names(text: str, reg: Registry) -> dict[str, str]:
         full = " ".join(run)
         if text[m.start() - 1 - len(full) : m.start()].strip() != full:
             continue  # words across a line or punctuation: not one name
-        out.setdefault(acr, f"{full} ({acr})")
-        out.setdefault(full, f"{full} ({acr})")
+        row = org_row(run[0])
+        if row is not None and run[0] in (row[1] + "s", row[1] + "es") and len(run) > 1:
+            # a genitive ("des Instituts für …"): the name in the nominative
+            nominative = " ".join([row[1], *run[1:]])
+            out.setdefault(nominative, f"{nominative} ({acr})")
+            full_name = f"{nominative} ({acr})"
+        else:
+            full_name = f"{full} ({acr})"
+        out.setdefault(acr, full_name)
+        out.setdefault(full, full_name)
         if classifier is not None:
-            out.setdefault(classifier, f"{full} ({acr})")
+            out.setdefault(classifier, full_name)
     return out
 
 
@@ -646,6 +667,13 @@ def org_phrase(text: str, start: int, end: int) -> Speaker | None:
     if m:
         name += " der " + m.group(1).replace("Gebiets", "Gebiet")
         rest = rest[m.end() :]
+    else:
+        # "die Militärverwaltung von Charkiw", "das Verteidigungsministerium in Moskau": the place
+        # the body sits in is part of how the document names it
+        m = rx(r"\s+(von|in)\s+(\p{Lu}[\p{L}\-]+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)").match(rest)
+        if m and row["class"] != "media" and place_lookup(m.group(2)):
+            name += f" {m.group(1)} {m.group(2)}"
+            rest = rest[m.end() :]
     # "Bundesministerium des Innern", "Ministerium der Justiz": the portfolio is part of the name
     m = rx(r"\s+(des|der)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)").match(rest)
     if m and lemma.lower().endswith(("ministerium", "amt")):
@@ -676,7 +704,7 @@ def _issuer(word: str, row: dict[str, str]) -> Speaker | None:
 
 def _org_head(name: str) -> str:
     """An organisation's name without its complement ("Staatsanwaltschaft der Region Sumy")."""
-    return rx(r" (?:der|für|vom) ").split(name, maxsplit=1)[0]
+    return rx(r" (?:der|für|vom|von|in) ").split(name, maxsplit=1)[0]
 
 
 def _latest(reg: Registry, pos: int, ok) -> Speaker | None:
