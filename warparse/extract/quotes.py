@@ -109,7 +109,7 @@ def _is_name(text: str, q: QuoteSpan, outlets: frozenset[str]) -> bool:
     if (line.endswith(":") and len(line.split()) <= 2) or _LABELLED.search(before):
         return False  # "NATO: „Gefährliche Ausweitung“", "nannte den Besuch eine „Provokation“"
     if len(words) == 1:
-        return True
+        return inner[0].isupper() or inner[0].isdigit()  # "sei „absurd“": a word, not a name
     name_like = len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in _FUNCTION for w in words)
     if not name_like:
         return False

@@ -869,7 +869,8 @@ class Resolver:
             # "ein hoher Beamter der Nachrichtenagentur Reuters" told Reuters: the person speaks
             cut = rx(r"\s(?:der|des)\s").search(phrase)
             told = cut and cut.start() < outlet.start()
-            if not (told and any(role_head(w) for w in _WORD_RE.findall(phrase[: cut.start()]))):
+            head = _WORD_RE.findall(phrase[: cut.start()]) if told else []
+            if not any(role_head(w) or group_noun(w) for w in head):
                 return Speaker(outlet.group(), "org")
         head_part, _, appos = phrase.partition(",")
         von = rx(r"\s(?:von|vom|aus)\s").search(head_part)  # "dem Bericht aus Moskau": the Bericht
