@@ -271,6 +271,7 @@ _QUANTIFIERS = frozenset(
 _INDEFINITE_PRONOUNS = frozenset(
     "niemand jemand keiner keine alle viele einige manche wenige beide jeder jede andere".split()
 )
+_SENTENCE_START = compile_pattern(r"(?:\A|[.!?]\s+|\n\s*)(?=\p{Lu}\p{Ll})")
 # a capitalised adjective or participle opening a sentence, never a first name ("Brigitte" is)
 _NOT_FIRST_NAME = compile_pattern(
     r"(?:(?<!t)te|ten|tes|ster|isch|ische|ischen|lich|liche|lichen|ige|igen|ene|enen|ende|enden|ierte)$"
@@ -476,9 +477,15 @@ def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
                 _add_person(reg, full, tok, toks[b][1], _qualifier(toks, i))
     # "Olha Kowal reiste nach Kiew.": a full name without a role that opens a sentence and is
     # the subject of its verb (a lower-case word follows) introduces a person too
-    for i, (tok, at) in enumerate(toks):
-        if i > 0 and toks[i - 1][0] not in (".", "!", "?", "\n") and "\n" not in text[toks[i - 1][1] : at]:
+    tok_starts = [at for _, at in toks]
+    for m in _SENTENCE_START.finditer(text):
+        i = bisect_left(tok_starts, m.end())
+        if i >= n or tok_starts[i] != m.end():
             continue
+        tok = toks[i][0]
+        nxt = toks[i + 1][0] if i + 2 < n else ""
+        if not (nxt[:1].isupper() or nxt in _NAME_PARTICLES) or tok.lower() in _DETS:
+            continue  # cheap tests first: most sentences open with an article or one word
         if not _is_name_token(tok) or place_lookup(tok):
             continue
         j = _name_run(toks, i)
