@@ -589,3 +589,352 @@ def test_things_are_no_agents():
     assert _non_agent("Der Hintergrund der Debatte")
     assert _non_agent("die Anschuldigungen")
     assert not _non_agent("die Gewerkschaft")
+
+
+# -- generality pass: who speaks (outlets, pronouns, women, organisations) -------------------
+# Short bulletins written for this pass; each lists exactly the quotes expected, as (kind,
+# text, speaker).
+GENERAL_SPEAKERS = [
+    pytest.param(
+        (
+            "Die Nachrichtenagentur Tass meldete, bei einem Drohnenangriff auf Belgorod sei ein Mensch "
+            "getötet worden."
+        ),
+        [
+            ("indirect", "bei einem Drohnenangriff auf Belgorod sei ein Mensch getötet worden", "Tass"),
+        ],
+    ),
+    pytest.param(
+        "Der Kyiv Independent berichtete, dass die Brücke bei dem Angriff schwer beschädigt worden sei.",
+        [
+            ("indirect", "die Brücke bei dem Angriff schwer beschädigt worden sei", "Kyiv Independent"),
+        ],
+    ),
+    pytest.param(
+        "Die Agentur Interfax meldete einen Angriff auf Kursk. Demnach seien drei Menschen verletzt worden.",
+        [
+            ("indirect", "seien drei Menschen verletzt worden", "Interfax"),
+        ],
+    ),
+    pytest.param(
+        "Die Zeitung Ukrajinska Prawda meldete, dass zwei Generäle entlassen worden seien.",
+        [
+            ("indirect", "zwei Generäle entlassen worden seien", "Ukrajinska Prawda"),
+        ],
+    ),
+    pytest.param(
+        "Reuters berichtete unter Berufung auf Insider, die USA bereiteten neue Sanktionen vor.",
+        [
+            ("indirect", "die USA bereiteten neue Sanktionen vor", "Reuters"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Die staatliche Agentur Ria Nowosti zitierte den Gouverneur von Kursk, Alexander "
+            "Chinschtein, mit den Worten, die Lage sei unter Kontrolle."
+        ),
+        [
+            ("indirect", "die Lage sei unter Kontrolle", "Alexander Chinschtein"),
+        ],
+    ),
+    pytest.param(
+        "Der Zeitung „Kommersant“ zufolge solle das Treffen in Istanbul stattfinden.",
+        [
+            ("indirect", "solle das Treffen in Istanbul stattfinden", "Kommersant"),
+        ],
+    ),
+    pytest.param(
+        "Die ukrainische Luftwaffe zog Bilanz: Von 90 Drohnen seien 70 abgeschossen worden.",
+        [
+            ("indirect", "Von 90 Drohnen seien 70 abgeschossen worden", "ukrainische Luftwaffe"),
+        ],
+    ),
+    pytest.param(
+        (
+            "UN-Generalsekretär António Guterres verurteilte den Angriff: Angriffe auf Zivilisten seien "
+            "nach dem Völkerrecht verboten."
+        ),
+        [
+            ("indirect", "Angriffe auf Zivilisten seien nach dem Völkerrecht verboten", "António Guterres"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Gouverneur Iwan Fedorow schrieb auf Telegram, in Saporischschja seien zwei Wohnhäuser "
+            "getroffen worden. Ein Mann sei verletzt worden. Rettungskräfte seien im Einsatz."
+        ),
+        [
+            ("indirect", "in Saporischschja seien zwei Wohnhäuser getroffen worden", "Iwan Fedorow"),
+            ("indirect", "Ein Mann sei verletzt worden", "Iwan Fedorow"),
+            ("indirect", "Rettungskräfte seien im Einsatz", "Iwan Fedorow"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Der ukrainische Generalstab meldete am Morgen 150 Gefechte. Besonders heftig seien die "
+            "Kämpfe bei Pokrowsk gewesen."
+        ),
+        [
+            (
+                "indirect",
+                "Besonders heftig seien die Kämpfe bei Pokrowsk gewesen",
+                'ukrainischer Generalstab',
+            ),
+        ],
+    ),
+    pytest.param(
+        (
+            "Der britische Premierminister Keir Starmer empfing Selenskyj in London. Er sagte, "
+            "Großbritannien stehe fest an der Seite der Ukraine."
+        ),
+        [
+            ("indirect", "Großbritannien stehe fest an der Seite der Ukraine", "Keir Starmer"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Vizeregierungschefin Olha Stefanischyna reiste nach Brüssel. Sie sagte, die Ukraine "
+            "erfülle alle Bedingungen für den Beitritt."
+        ),
+        [
+            ("indirect", "die Ukraine erfülle alle Bedingungen für den Beitritt", "Olha Stefanischyna"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Bundeskanzler Olaf Scholz telefonierte mit Putin. Der Kanzler forderte, Russland müsse "
+            "seine Truppen abziehen."
+        ),
+        [
+            ("indirect", "Russland müsse seine Truppen abziehen", "Olaf Scholz"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Wirtschaftsministerin Julija Swyrydenko reiste nach Washington. Sie erklärte, die "
+            "Gespräche über Rohstoffe seien weit fortgeschritten."
+        ),
+        [
+            ("indirect", "die Gespräche über Rohstoffe seien weit fortgeschritten", "Julija Swyrydenko"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Der Sprecher der ukrainischen Luftwaffe, Jurij Ihnat, sagte im Fernsehen, die meisten "
+            "Drohnen seien über dem Norden abgefangen worden."
+        ),
+        [
+            ("indirect", "die meisten Drohnen seien über dem Norden abgefangen worden", "Jurij Ihnat"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Präsident Wolodymyr Selenskyj sprach von einem zynischen Angriff. Selenskyj zufolge seien "
+            "mindestens zwölf Raketen auf Kiew abgefeuert worden."
+        ),
+        [
+            ("indirect", "seien mindestens zwölf Raketen auf Kiew abgefeuert worden", "Wolodymyr Selenskyj"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Wie die Agentur Tass unter Berufung auf Rettungskräfte berichtete, seien in Belgorod drei "
+            "Häuser beschädigt worden."
+        ),
+        [
+            ("indirect", "seien in Belgorod drei Häuser beschädigt worden", "Tass"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Es handele sich um einen gezielten Angriff auf zivile Infrastruktur, teilte der Betreiber "
+            "Ukrenergo am Sonntag auf Telegram mit."
+        ),
+        [
+            (
+                "indirect",
+                "Es handele sich um einen gezielten Angriff auf zivile Infrastruktur",
+                'Betreiber Ukrenergo',
+            ),
+        ],
+    ),
+    pytest.param(
+        "„…und dann kam die zweite Explosion“, erzählte eine Anwohnerin der Agentur AFP.",
+        [
+            ("direct", "…und dann kam die zweite Explosion", "Anwohnerin"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Kremlsprecher Dmitri Peskow wies die Berichte zurück. Sie seien „absurd“, sagte er der "
+            "Agentur Interfax."
+        ),
+        [
+            ("indirect", "Sie seien „absurd“", "Dmitri Peskow"),
+            ("direct", "absurd", "Dmitri Peskow"),
+        ],
+    ),
+    pytest.param(
+        "Die Ministerin Switlana Hrintschuk betonte: „Das Netz hält.“ Es gebe aber regionale Abschaltungen.",
+        [
+            ("direct", "Das Netz hält.", "Switlana Hrintschuk"),
+            ("indirect", "Es gebe aber regionale Abschaltungen", "Switlana Hrintschuk"),
+        ],
+    ),
+    pytest.param(
+        (
+            "NATO-Generalsekretär Mark Rutte sagte am Rande des Gipfels in Den Haag, die Allianz werde "
+            "ihre Ausgaben deutlich erhöhen."
+        ),
+        [
+            ("indirect", "die Allianz werde ihre Ausgaben deutlich erhöhen", "Mark Rutte"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Der Gouverneur der Region Sumy, Oleh Hryhorow, schrieb auf Telegram: „In der Stadt gab es "
+            "mehrere Explosionen.“ Später fügte er hinzu, zwei Menschen seien verletzt worden."
+        ),
+        [
+            ("direct", "In der Stadt gab es mehrere Explosionen.", "Oleh Hryhorow"),
+            ("indirect", "zwei Menschen seien verletzt worden", "Oleh Hryhorow"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Der russische Außenminister Sergej Lawrow erklärte in Moskau, Russland sei zu "
+            "Verhandlungen bereit, wenn der Westen seine Forderungen akzeptiere."
+        ),
+        [
+            (
+                "indirect",
+                "Russland sei zu Verhandlungen bereit, wenn der Westen seine Forderungen akzeptiere",
+                'Sergej Lawrow',
+            ),
+        ],
+    ),
+    pytest.param(
+        "„Wir haben die Lage im Griff“, teilte die Stadtverwaltung von Odessa mit.",
+        [
+            ("direct", "Wir haben die Lage im Griff", "Stadtverwaltung von Odessa"),
+        ],
+    ),
+    pytest.param(
+        "Ein Sprecher des Pentagons sagte, man prüfe die Berichte über nordkoreanische Soldaten.",
+        [
+            ("indirect", "man prüfe die Berichte über nordkoreanische Soldaten", "Sprecher"),
+        ],
+    ),
+    pytest.param(
+        "Die ukrainische Menschenrechtsbeauftragte Dmytro Lubinez sprach von Kriegsverbrechen.",
+        [],
+    ),
+    pytest.param(
+        (
+            "Die Zeitung Ukrajinska Prawda berichtete unter Berufung auf eigene Quellen, der "
+            "Generalstab plane eine Umstrukturierung."
+        ),
+        [
+            ("indirect", "der Generalstab plane eine Umstrukturierung", "Ukrajinska Prawda"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Präsident Wolodymyr Selenskyj dankte den Partnern. „Jedes System rettet Leben“, schrieb "
+            "er. Man brauche aber noch mehr."
+        ),
+        [
+            ("direct", "Jedes System rettet Leben", "Wolodymyr Selenskyj"),
+            ("indirect", "Man brauche aber noch mehr", "Wolodymyr Selenskyj"),
+        ],
+    ),
+    pytest.param(
+        "„Die Reparatur wird Monate dauern“, räumte der Chef des Versorgers DTEK, Maxim Timtschenko, ein.",
+        [
+            ("direct", "Die Reparatur wird Monate dauern", "Maxim Timtschenko"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Russlands Präsident Wladimir Putin sagte in einer Fernsehansprache, Russland werde auf "
+            "westliche Raketen „angemessen“ antworten."
+        ),
+        [
+            ("indirect", "Russland werde auf westliche Raketen „angemessen“ antworten", "Wladimir Putin"),
+            ("direct", "angemessen", "Wladimir Putin"),
+        ],
+    ),
+    pytest.param(
+        "Die Polizei bestätigte zwei Todesopfer.",
+        [],
+    ),
+    pytest.param(
+        "Laut dem Bürgermeister Ihor Terechow traf eine Gleitbombe ein Einkaufszentrum.",
+        [],
+    ),
+    pytest.param(
+        "Ukrainischen Angaben zufolge wurden 25 Drohnen abgeschossen.",
+        [],
+    ),
+    pytest.param(
+        (
+            "Nach Angaben des Gouverneurs Wjatscheslaw Gladkow wurde ein Mann getötet. Zwei weitere "
+            "Menschen seien verletzt worden."
+        ),
+        [
+            ("indirect", "Zwei weitere Menschen seien verletzt worden", "Wjatscheslaw Gladkow"),
+        ],
+    ),
+    pytest.param(
+        "Die Luftwaffe warnte vor weiteren Angriffen. „Bleiben Sie in den Schutzräumen!“, hieß es.",
+        [
+            ("direct", "Bleiben Sie in den Schutzräumen!", "Luftwaffe"),
+        ],
+    ),
+    pytest.param(
+        (
+            "„Die Ukraine braucht einen gerechten Frieden“, sagte Bundeskanzler Friedrich Merz nach dem "
+            "Treffen mit Selenskyj in Berlin."
+        ),
+        [
+            ("direct", "Die Ukraine braucht einen gerechten Frieden", "Friedrich Merz"),
+        ],
+    ),
+    pytest.param(
+        "Der Kreml erklärte, Präsident Wladimir Putin habe mit US-Präsident Donald Trump telefoniert.",
+        [
+            ("indirect", "Präsident Wladimir Putin habe mit US-Präsident Donald Trump telefoniert", "Kreml"),
+        ],
+    ),
+    pytest.param(
+        (
+            "Kallas sagte, die EU arbeite am nächsten Sanktionspaket. Die EU-Außenbeauftragte Kaja "
+            "Kallas war zuvor in Kiew."
+        ),
+        [
+            ("indirect", "die EU arbeite am nächsten Sanktionspaket", "Kaja Kallas"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERAL_SPEAKERS)
+def test_general_speakers(text, expected):
+    got = [(q.kind, q.text, q.speaker) for q in analyse(text, "2025-03-14").quotes]
+    assert sorted(got) == sorted(expected)
+
+
+def test_single_low_marks_outside_double_ones_are_a_quotation():
+    text = "Sybiha: ‚Wir halten‘ und „Er sagt ‚nein‘“, dann ‚offen"
+    assert [text[q.start : q.end] for q in find_quotes(text, 0, len(text))] == [
+        "Wir halten",
+        "Er sagt ‚nein‘",
+    ]
+
+
+def test_sentence_initial_name_without_a_role_is_registered_when_it_looks_like_a_name():
+    text = "Olha Kowal reiste nach Kiew. Starke Erdbeben trafen die Region. Drei Zivilisten starben."
+    people = build_registry(text, []).people
+    assert people["kowal"].name == "Olha Kowal"
+    assert people["kowal"].gender == "f"
+    assert "erdbeben" not in people and "zivilisten" not in people

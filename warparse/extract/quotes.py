@@ -109,7 +109,7 @@ def _is_name(text: str, q: QuoteSpan, outlets: frozenset[str]) -> bool:
     if (line.endswith(":") and len(line.split()) <= 2) or _LABELLED.search(before):
         return False  # "NATO: „Gefährliche Ausweitung“", "nannte den Besuch eine „Provokation“"
     if len(words) == 1:
-        return True
+        return inner[0].isupper() or inner[0].isdigit()  # "sei „absurd“": a word, not a name
     name_like = len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in _FUNCTION for w in words)
     if not name_like:
         return False
@@ -246,9 +246,11 @@ _SOURCE_IN = compile_pattern(r"\b(?:[Ii]n|[Aa]us|[Vv]on|[Ii]m|[Vv]om)\s+(?P<np>"
 # the accusative object of "zitieren" before "mit den Worten" / a colon: the one quoted
 _QUOTED_OBJECT = compile_pattern(
     r"\s+(?!(?:aus|von|vom|in|im|nach|bei|beim|mit|ihn|sie|ihm|ihr)\s)"
-    r"(?P<np>(?:(?:einen|den|die|eine|das)\s+)?(?:\p{Ll}+(?:e|en|er|es)\s+){0,2}\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3})"
-    r"(?=\s+(?:mit\s+den\s+Worten|so|wie\s+folgt|folgendermaßen)\b|\s*:)"
+    r"(?P<np>" + NP + r")(?=,?\s+(?:mit\s+den\s+Worten|so|wie\s+folgt|folgendermaßen)\b|\s*:)",
+    regex.VERSION1,
 )
+# "zitierte X mit den Worten, die Lage sei …": the report starts after the words
+_WITH_WORDS = compile_pattern(r"\bmit\s+den\s+Worten\s*,")
 
 
 # "zitiert aus einem Brief des Ministers: …": the document, and through it its author
@@ -485,6 +487,9 @@ _CONTEXT_ONLY = (None, None)  # a unit that names a source but reports nothing i
 _WEAK_RULES = frozenset({"quote.direct_last_speaker", "quote.direct_next_sentence"})
 
 
+_PASSIVE = compile_pattern(r"\s+(?:wurde|wurden|worden|wird|werden)\b")
+
+
 def _reports(masked: str, u: Unit) -> bool:
     """Whether the unit reports speech outside its quotations: a speech verb or Konjunktiv."""
     return find_verb(masked, u.start, u.end) is not None or has_subjunctive(masked[u.start : u.end])
@@ -517,7 +522,10 @@ def _indirect(u: Unit, masked: str, res: Resolver, out: _Builder, speech_before:
         res.last, res.last_at = saved
         return result
     if hit is not None:
-        early = _frame_after(u, masked, res, out, hit.start)
+        # "…, indem signalisiert wurde, es sei …, so X": a passive speech verb names no speaker,
+        # a frame after the report does
+        passive = hit.participle and _PASSIVE.match(masked, hit.end, e)
+        early = _frame_after(u, masked, res, out, e if passive else hit.start)
         if early is not None:
             # "Oftmals habe er gewartet, so Celebi, die auch angab, dass …": both report
             _verb_rules(u, masked, res, out, hit)
@@ -625,7 +633,10 @@ def _verb_rule(u: Unit, masked: str, res: Resolver, out: _Builder, hit):
     # 2. speech verb, comma, Konjunktiv clause: "Der Staatsanwalt sagte, der Sohn habe …";
     #    or a zu-infinitive: "Das Ministerium erklärte, von Absprachen nichts zu wissen"
     comma = _first_comma_after(masked, hit.last, e)
-    if comma < 0 or rx(r"[.;!?:]").search(masked[hit.last : comma]) or comma - hit.last >= 80:
+    words = _WITH_WORDS.search(masked, hit.last, min(e, hit.last + 120))
+    if words is not None and not rx(r"[.;!?:]").search(masked[hit.last : words.start()]):
+        comma = words.end() - 1
+    elif comma < 0 or rx(r"[.;!?:]").search(masked[hit.last : comma]) or comma - hit.last >= 80:
         return None
     rest_end = _report_end(masked, comma + 1, e)
     clause = masked[comma + 1 : rest_end]

@@ -4,8 +4,10 @@ Works on a whole paragraph, because the segmenter splits sentences inside
 a quote. Every style is accepted („…“ “…” "…" »…« «…» „…”); whether an
 ambiguous mark (" “ ” » «) opens or closes is decided by what stands
 beside it (an opening mark has space before it and a letter after it).
-Single marks (‚…‘ '…') are only ever nested inside double ones and stay
-part of the outer quotation; apostrophes ("D'Alema") are never marks.
+Single marks (‚…‘ '…') nested inside double ones stay part of the outer
+quotation; a ‚…‘ pair outside any double marks is a quotation of its own
+(headlines: Sybiha: ‚Wir brauchen …‘) when its closing ‘ follows in the
+paragraph. Apostrophes ("D'Alema", "geht’s") are never marks.
 
 A mark that is never closed ends its quotation at the next opening mark of
 the same style or at the paragraph end: a stray mark cannot swallow the
@@ -17,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DOUBLE_MARKS = '„“”"»«'
+_SINGLE_OPEN, _SINGLE_CLOSE = "‚", "‘"
+_MARKS = DOUBLE_MARKS + _SINGLE_OPEN + _SINGLE_CLOSE
 _ALWAYS_OPEN = "„"
 _CLOSERS_FOR = {
     "„": '“”"',
@@ -70,7 +74,18 @@ def find_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
 
     for i in range(lo, hi):
         ch = text[i]
-        if ch not in DOUBLE_MARKS:
+        if ch not in _MARKS:
+            continue
+        if ch == _SINGLE_OPEN:
+            # top-level ‚…‘ only: nested single marks stay inside the open quotation
+            close = text.find(_SINGLE_CLOSE, i + 1, hi)
+            if not stack and close > i + 1 and _flanks(text, close, lo, hi)[1]:
+                stack.append((ch, i))
+            continue
+        if ch == _SINGLE_CLOSE:
+            if len(stack) == 1 and stack[0][0] == _SINGLE_OPEN and _flanks(text, i, lo, hi)[1]:
+                _mark, at = stack.pop()
+                finish(at, i, i + 1, True)
             continue
         opens, closes = _flanks(text, i, lo, hi)
         if ch == _ALWAYS_OPEN:

@@ -38,12 +38,17 @@ _ADJ = r"(?:\p{Ll}[\p{L}\-]*(?:e|en|er|es|em))"
 _CAPW = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\p{L}|\p{Lu}[.'’](?=\s+\p{Lu})|\p{Lu}{2,})"
 _NAMEPART = rf"(?:{_CAPW}|(?:al|el|ad|as|bin)-{_CAPW})"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|del|dos|du|al|el|bin|ibn|ben|zu|le|la|y)"
-_NAMES = rf"{_NAMEPART}(?:\s+(?:{_PARTICLE}\s+)?{_NAMEPART}){{0,5}}"
+_NAMES = rf"{_NAMEPART}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAMEPART}){{0,5}}"  # "Ursula von der Leyen"
 _GEN = rf"(?:\s+(?:der|des)\s+(?:{_ADJ}\s+){{0,2}}{_NAMES})"
 # ", Tymur Tkatschenko," with its closing comma ("Dem Chef …, Olexander Prokudin, zufolge")
 _APPOS = rf"(?:,\s+{_NAMEPART}(?:\s+{_NAMEPART}){{1,3}}(?:,(?=\s)|(?=\s*[.;]|\s*$)))"
 _FROM = rf"(?:\s+(?:von|aus)\s+{_NAMEPART})"  # "der Militärverwaltung von Cherson"
-NP = rf"(?:(?:{_DET}\s+)?(?:{_ADJ}\s+){{0,3}}{_NAMES}{_GEN}?{_FROM}?{_APPOS}?|(?:[Ee]r|[Ss]ie|[Mm]an)\b)"
+# a name in marks after its noun or article: "die Zeitung „Kommersant“", "die „New York Times“"
+_QUOTED = r"""[„»«"“]\p{Lu}[^„“”»«"\n]{0,40}[“”«»"]"""
+NP = (
+    rf"(?:(?:{_DET}\s+)?(?:{_ADJ}\s+){{0,3}}{_NAMES}{_GEN}?{_FROM}?(?:\s+{_QUOTED})?{_APPOS}?"
+    rf"|{_DET}\s+{_QUOTED}|(?:[Ee]r|[Ss]ie|[Mm]an)\b)"
+)
 NP_RE = compile_pattern(NP, regex.VERSION1)
 
 _WORD_RE = compile_pattern(r"[\p{L}\p{M}'’\-]+")
@@ -260,11 +265,16 @@ _MONTHS = frozenset(
 
 
 _QUANTIFIERS = frozenset(
-    "viele mehrere einige zahlreiche wenige alle zwei drei vier fünf sechs sieben acht neun zehn "
+    "viele mehrere einige zahlreiche wenige alle zwei drei vier fünf sechs sieben acht neun zehn elf zwölf "
     "dutzende hunderte tausende".split()
 )
 _INDEFINITE_PRONOUNS = frozenset(
     "niemand jemand keiner keine alle viele einige manche wenige beide jeder jede andere".split()
+)
+_SENTENCE_START = compile_pattern(r"(?:\A|[.!?]\s+|\n\s*)(?=\p{Lu}\p{Ll})")
+# a capitalised adjective or participle opening a sentence, never a first name ("Brigitte" is)
+_NOT_FIRST_NAME = compile_pattern(
+    r"(?:(?<!t)te|ten|tes|ster|isch|ische|ischen|lich|liche|lichen|ige|igen|ene|enen|ende|enden|ierte)$"
 )
 _NAME_PARTICLES = frozenset("von van der den de da la del dos du bin al zu".split())
 
@@ -326,7 +336,8 @@ def _qualifier(toks: list[tuple[str, int]], i: int) -> str | None:
 
 
 _MALE_IN_A = frozenset(
-    "nikita ilja mischa sascha kostja wanja grischa mustafa luca andrea joshua jona".split()
+    "nikita ilja mischa sascha kostja wanja grischa mustafa luca andrea joshua jona mykola luka sawa foma "
+    "kusma".split()
 )
 
 
@@ -342,6 +353,8 @@ def _name_gender(names: list[str]) -> str | None:
     first = names[0].lower() if len(names) >= 2 else ""
     if first.endswith("a") and first not in _MALE_IN_A:
         return "f"
+    if first.endswith(("ij", "yj", "ej")) or first in _MALE_IN_A:
+        return "m"  # "Andrij", "Serhij", "Mykola"
     return None
 
 
@@ -462,6 +475,32 @@ def build_registry(text: str, quoted: list[tuple[int, int]]) -> Registry:
             elif k - b == 1 and (full := full_name_in(text, toks[b][0])) is not None:
                 # "Celebi, die Anwältin der Frau,"
                 _add_person(reg, full, tok, toks[b][1], _qualifier(toks, i))
+    # "Olha Kowal reiste nach Kiew.": a full name without a role that opens a sentence and is
+    # the subject of its verb (a lower-case word follows) introduces a person too
+    tok_starts = [at for _, at in toks]
+    for m in _SENTENCE_START.finditer(text):
+        i = bisect_left(tok_starts, m.end())
+        if i >= n or tok_starts[i] != m.end():
+            continue
+        tok = toks[i][0]
+        nxt = toks[i + 1][0] if i + 2 < n else ""
+        if not (nxt[:1].isupper() or nxt in _NAME_PARTICLES) or tok.lower() in _DETS:
+            continue  # cheap tests first: most sentences open with an article or one word
+        if not _is_name_token(tok) or place_lookup(tok):
+            continue
+        j = _name_run(toks, i)
+        if j < i + 2 or j >= n or not toks[j][0][:1].islower() or toks[j][0] in _NAME_PARTICLES:
+            continue
+        names = [t for t, _ in toks[i:j]]
+        if any(place_lookup(t) or _COMMON_NOUN.search(t.lower()) for t in names):
+            continue  # "Kiew Stadt", "Ziele der Sanierung"
+        first = names[0]
+        if _NOT_FIRST_NAME.search(first) or first.lower() in _QUANTIFIERS or _name_gender(names) is None:
+            continue  # "Geolokalisierte Videos", "Drei Zivilisten", "Starke Erdbeben": not a name
+        if any(t in _NAME_PARTICLES for t in names) and not rx(r"\s(?:von|van|de)\s").search(" ".join(names)):
+            continue  # "Ende der Woche": only "von der", "van den", "de la" join a name
+        if names[-1].lower() not in reg.people:
+            _add_person_named(reg, names, None)
     # every mention of a known surname or an organisation, in order
     spans = sorted(quoted)
     starts = [a for a, _ in spans]
@@ -524,6 +563,9 @@ def _acronym_names(text: str, reg: Registry) -> dict[str, str]:
                 break
         while run and run[0] in _NAME_LINK:
             run.pop(0)
+        starts = [k for k in range(1, len(run)) if run[k][0] == acr[0] and run[k - 1] in ("des", "der")]
+        if run and run[0][0] != acr[0] and starts:
+            run = run[starts[0] :]  # "einem Bericht des Instituts für Kriegsstudien (ISW)"
         if not run or run[0][0] != acr[0] or any(v in reg.people for v in _variants(run[-1])):
             continue
         if len(run) <= 3 and all(_is_name_token(w) for w in run) and len(run) > 1:
@@ -531,10 +573,18 @@ def _acronym_names(text: str, reg: Registry) -> dict[str, str]:
         full = " ".join(run)
         if text[m.start() - 1 - len(full) : m.start()].strip() != full:
             continue  # words across a line or punctuation: not one name
-        out.setdefault(acr, f"{full} ({acr})")
-        out.setdefault(full, f"{full} ({acr})")
+        row = org_row(run[0])
+        if row is not None and run[0] in (row[1] + "s", row[1] + "es") and len(run) > 1:
+            # a genitive ("des Instituts für …"): the name in the nominative
+            nominative = " ".join([row[1], *run[1:]])
+            out.setdefault(nominative, f"{nominative} ({acr})")
+            full_name = f"{nominative} ({acr})"
+        else:
+            full_name = f"{full} ({acr})"
+        out.setdefault(acr, full_name)
+        out.setdefault(full, full_name)
         if classifier is not None:
-            out.setdefault(classifier, f"{full} ({acr})")
+            out.setdefault(classifier, full_name)
     return out
 
 
@@ -624,6 +674,13 @@ def org_phrase(text: str, start: int, end: int) -> Speaker | None:
     if m:
         name += " der " + m.group(1).replace("Gebiets", "Gebiet")
         rest = rest[m.end() :]
+    else:
+        # "die Militärverwaltung von Charkiw", "das Verteidigungsministerium in Moskau": the place
+        # the body sits in is part of how the document names it
+        m = rx(r"\s+(von|in)\s+(\p{Lu}[\p{L}\-]+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)").match(rest)
+        if m and row["class"] != "media" and place_lookup(m.group(2)):
+            name += f" {m.group(1)} {m.group(2)}"
+            rest = rest[m.end() :]
     # "Bundesministerium des Innern", "Ministerium der Justiz": the portfolio is part of the name
     m = rx(r"\s+(des|der)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)").match(rest)
     if m and lemma.lower().endswith(("ministerium", "amt")):
@@ -654,7 +711,7 @@ def _issuer(word: str, row: dict[str, str]) -> Speaker | None:
 
 def _org_head(name: str) -> str:
     """An organisation's name without its complement ("Staatsanwaltschaft der Region Sumy")."""
-    return rx(r" (?:der|für|vom) ").split(name, maxsplit=1)[0]
+    return rx(r" (?:der|für|vom|von|in) ").split(name, maxsplit=1)[0]
 
 
 def _latest(reg: Registry, pos: int, ok) -> Speaker | None:
@@ -794,6 +851,8 @@ class Resolver:
     def resolve(self, phrase: str, pos: int) -> Speaker | None:
         """The speaker a noun phrase from an attribution refers to."""
         phrase = phrase.strip(" ,")
+        if any(c in phrase for c in '„“”"»«'):
+            phrase = rx(r"\s*[„“”\"»«]\s*").sub(" ", phrase).strip()  # "die Zeitung „Kommersant“"
         words = _WORD_RE.findall(phrase)
         while words and is_opener(words[0]) and len(words) > 1:
             # "Nachdem dieser …", "Laut Kiper": the word opens the clause, the name follows
@@ -805,9 +864,21 @@ class Resolver:
             return self.pronoun(words[0], pos)  # "er", "Sie wird mit den Worten zitiert"
         if len(words) == 1 and words[0].lower() == "man":
             return self.last  # "Aber man betont auch, dass …": the speaker goes on
+        for person in self.reg.people.values():
+            # "Ursula von der Leyen": a name with particles is not cut at "von" or "der"
+            if " " in person.name and any(w in _NAME_PARTICLES for w in person.name.split()[1:-1]):
+                full = phrase.find(person.name)
+                at = full if full >= 0 else phrase.lower().find(person.name.split(" ", 1)[1].lower())
+                if at >= 0 and not rx(r"\b(?:[Vv]on|[Vv]om|des|der)\s+$").search(phrase[:at]):
+                    return person  # not "der Sprecher von Ursula von der Leyen"
         outlet = _outlet_re().search(phrase)
         if outlet:
-            return Speaker(outlet.group(), "org")
+            # "ein hoher Beamter der Nachrichtenagentur Reuters" told Reuters: the person speaks
+            cut = rx(r"\s(?:der|des)\s").search(phrase)
+            told = cut and cut.start() < outlet.start()
+            head = _WORD_RE.findall(phrase[: cut.start()]) if told else []
+            if not any(role_head(w) or group_noun(w) for w in head):
+                return Speaker(outlet.group(), "org")
         head_part, _, appos = phrase.partition(",")
         von = rx(r"\s(?:von|vom|aus)\s").search(head_part)  # "dem Bericht aus Moskau": the Bericht
         if von and any(role_head(w) or org_row(w) for w in _WORD_RE.findall(head_part[: von.start()])):
@@ -818,6 +889,8 @@ class Resolver:
             if len(before) >= 2 and len(after) >= 2:
                 head_part = head_part[: von.start()]  # "John Sifton von Human Rights Watch"
         main = rx(r"\s(?:der|des)\s").split(head_part, maxsplit=1)
+        if len(main) > 1 and main[0].endswith((" von", " van")) and _particle_surname(main[1]):
+            main = [head_part]  # "Ursula von der Leyen": one name
         head_words = _WORD_RE.findall(main[0]) + _WORD_RE.findall(appos)
         caps = [w for w in head_words if w[0].isupper() and w.lower() not in _DETS]
         roles = [w for w in caps if role_head(w)]
@@ -872,6 +945,12 @@ class Resolver:
                 for w in head_words
                 if (_is_name_token(w) and w.lower() not in _DETS) or w in ("von", "van", "de", "al")
             ]
+            for i in range(len(keep) - 2, 0, -1):
+                two = rx(rf"\b{regex.escape(keep[i])}\s+(der|den|de|la)\s+{regex.escape(keep[i + 1])}\b")
+                if keep[i] in ("von", "van", "de") and (m := two.search(head_part)):
+                    keep.insert(i + 1, m.group(1))  # "von der Leyen", "van den Berg"
+            while len(keep) > 1 and keep[-1] in ("von", "van", "de", "al"):
+                keep.pop()  # "Jonas Falk von der Wetterwarte": the name ends before "von"
             if len(keep) == 1 and not role:
                 if _non_agent(keep[0]):
                     return None  # "die Anschuldigungen", "der Hintergrund": a thing
@@ -1044,6 +1123,17 @@ _APPOS_BEFORE_VERB = compile_pattern(
     r",\s*(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3})(?:\s*\([^()]{0,40}\))?\s*,\s*$"
 )
 _NP_HERE = compile_pattern(rf"[\s,]*(?:(?:sich|nun|jetzt|auch|dann|aber|es)\s+)?(?P<np>{NP})", regex.VERSION1)
+
+
+def _particle_surname(rest: str) -> bool:
+    """Whether ``rest`` after "von der" is a surname ("Leyen"), not a body ("Polizei")."""
+    words = _WORD_RE.findall(rest)
+    return (
+        len(words) == 1
+        and _is_name_token(words[0])
+        and not _COMMON_NOUN.search(words[0].lower())
+        and not place_lookup(words[0])
+    )
 
 
 def _nominative(phrase: str) -> bool:

@@ -97,6 +97,13 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> VerbHit | No
     return None
 
 
+# when or where someone spoke, between the verb of a frame and its subject: ", sagte am Mittwoch
+# der Sprecher", ", erklärte dazu Präsident X"
+_ADVERBIAL = r"""(?:(?:am|im|zum|vom|beim|nach|vor|in|bei|auf)\s+(?:\p{Ll}+\s+)?\p{Lu}\p{Ll}+
+    (?:-\p{Lu}?\p{Ll}+)?|am\s+\p{Ll}+(?:en)?|heute|gestern|dazu|zudem|außerdem|später|zuvor|kürzlich|bereits|nun|jetzt|dann
+    |ebenfalls|damals|erneut|weiter|abschließend|anschließend|schließlich|morgens|abends|demnach)"""
+
+
 @derived
 def post_frame_re() -> regex.Pattern[str]:
     """A frame that follows the reported words: ", sagte Rutte", ", so Peskow", ", hieß es"."""
@@ -108,7 +115,7 @@ def post_frame_re() -> regex.Pattern[str]:
           | (?P<so>so)\s+(?P<np_so>{NP})
           | (?P<hiess>hieß|heißt|hieße)\s+es\b
           | (?:hatte|hat|hatten|haben|habe|hätte)\s+(?P<np_aux>{NP})[^.;!?]{{0,80}}?\s(?P<part>{parts})\b
-          | (?P<verb>{finite})\s+(?P<np>{NP})
+          | (?P<verb>{finite})\s+(?:{_ADVERBIAL}\s+){{0,2}}(?P<np>{NP})
         )""",
         regex.VERSION1 | regex.VERBOSE,
     )
@@ -170,6 +177,12 @@ def post_frame(text: str, pos: int, end: int) -> Frame | None:
         return None
     if verb[0].isupper():
         return None
+    if hit.lemma == "zitieren":
+        # "„…“, zitierte die Agentur Interfax den Vizeaußenminister X": the one quoted speaks
+        acc = rx(r"\s(?:den|einen)\s+\p{L}").search(text, m.start("np"), m.end())  # "Interfax den …"
+        obj = _NP_AT.match(text, acc.start() if acc else m.end(), limit)
+        if obj and obj.group("np").split()[0].lower() in ("den", "einen", "die", "eine"):
+            return Frame(obj.group("np"), obj.start("np"), hit.lemma, max(obj.end(), hit.last))
     return Frame(m.group("np"), m.start("np"), hit.lemma, max(m.end(), hit.last))
 
 
