@@ -271,7 +271,8 @@ _QUANTIFIERS = frozenset(
 _INDEFINITE_PRONOUNS = frozenset(
     "niemand jemand keiner keine alle viele einige manche wenige beide jeder jede andere".split()
 )
-_SENTENCE_START = compile_pattern(r"(?:\A|[.!?]\s+|\n\s*)(?=\p{Lu}\p{Ll})")
+# (possessive, and only spaces after a line break: a long run of blank lines is no quadratic search)
+_SENTENCE_START = compile_pattern(r"(?:\A|[.!?]\s++|\n[^\S\n]*+)(?=\p{Lu}\p{Ll})")
 # a capitalised adjective or participle opening a sentence, never a first name ("Brigitte" is)
 _NOT_FIRST_NAME = compile_pattern(
     r"(?:(?<!t)te|ten|tes|ster|isch|ische|ischen|lich|liche|lichen|ige|igen|ene|enen|ende|enden|ierte)$"
