@@ -173,6 +173,19 @@ def test_hiess_es_points_back_to_the_organisation():
     )
 
 
+def test_hiess_es_in_a_document_that_names_nobody_is_the_last_speakers():
+    text = (
+        "Die Luftwaffe meldete am Morgen, es habe neue Angriffe gegeben. Täglich habe Russland mehr "
+        "als 100 Gleitbomben abgeworfen, hieß es in der Bilanz.\n\n"
+        "„Die Lage ist ernst“, sagte der Militäranalyst Oleksij Hetman."
+    )
+    assert [(q.text[:20], q.speaker) for q in quotes(text)] == [
+        ("es habe neue Angriff", "Luftwaffe"),
+        ("Täglich habe Russlan", "Luftwaffe"),  # not the analyst named later ("der Bilanz")
+        ("Die Lage ist ernst", "Oleksij Hetman"),
+    ]
+
+
 def test_colon_and_konjunktiv():
     text = "Der Generalstab zog am Abend Bilanz: An der Front habe es 140 Gefechte gegeben."
     assert triples(text) == [("indirect", "An der Front habe es 140 Gefechte gegeben", "Generalstab")]

@@ -259,12 +259,24 @@ _QUOTED_SOURCE = compile_pattern(
 )
 
 
+def _source(res: Resolver, phrase: str | None, at: int) -> Speaker | None:
+    """The speaker of "hieß es in/aus <phrase>": whom the phrase names ("aus dem Ministerium",
+    "in einer Mitteilung des Kremls"); a document that names nobody ("in der Bilanz") is the
+    last speaker's, not a person the phrase would describe."""
+    if not phrase:
+        return res.last
+    sp = res.resolve(phrase, at)
+    if sp is not None and sp.kind == "person" and not any(w in phrase for w in sp.name.split()):
+        return res.last
+    return sp
+
+
 def _frame_speaker(res: Resolver, masked: str, start: int, end: int, hit) -> tuple[Speaker | None, int]:
     if hit.lemma == "heißen":
         # "In einer Mitteilung des Ministeriums heißt es, …": the source is a phrase, not the subject
         src = _SOURCE_IN.search(masked, start, min(end, hit.start + 120))
         if src is not None:
-            return res.resolve(src.group("np"), src.start("np")), src.start("np")
+            return _source(res, src.group("np"), src.start("np")), src.start("np")
         return res.last, hit.start
     if hit.lemma == "zitieren":
         # "Die Zeitung zitiert einen Augenzeugen mit den Worten: …": the one quoted speaks
@@ -746,7 +758,9 @@ def _frame_after(u: Unit, masked: str, res: Resolver, out: _Builder, limit: int)
             continue  # nothing but a quotation before the frame
         if not has_subjunctive(masked[seg:at]):
             continue  # "Zwei Menschen wurden verletzt, teilte X mit": a source, not a quote
-        sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
+        sp = _source(res, fr.phrase, fr.at) if fr.lemma == "heißen" else None
+        if fr.lemma != "heißen":
+            sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
         res.remember(sp, fr.at)
         out.add(seg, at, "indirect", sp, fr.lemma, "quote.indirect_frame_after")
         # the report goes on after the frame: "…, sagte X; der Angriff zeige …",
