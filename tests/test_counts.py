@@ -1720,6 +1720,25 @@ CASES += [
 ]
 
 
+CASES += [
+    # a compound injury noun is an injury ("erlitten Schnittverletzungen"), not the death before it
+    (
+        "Ein Rentner kam ums Leben, vier Frauen erlitten Schnittverletzungen durch Glassplitter.",
+        [(4, "frau", "person", "injured", None)],
+    ),
+    # staying put is no evacuation
+    (
+        "Etwa 300 Einwohner wollen das Dorf trotz der Angriffe nicht verlassen.",
+        [(300, "einwohner", "person", "none", None)],
+    ),
+    # "die russische Armee" as the attacker does not make the men it killed soldiers
+    (
+        "Die russische Armee beschoss das Dorf mit Raketenwerfern. Dabei starben drei Männer in einem Laden.",
+        [(3, "mann", "person", "killed", None)],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_counts(text, expected):
     assert tuples(text) == expected

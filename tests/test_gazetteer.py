@@ -87,6 +87,8 @@ def test_every_ukrainian_oblast_with_iso_code_and_centre():
         ("Kaniw", "Kaniv"),
         ("Krasnaja Jaruga", "Krasnaya Yaruga"),
         ("Sewsk", "Sevsk"),
+        ("Junakiwka", "Yunakivka"),
+        ("Tscherwonohryhoriwka", "Chervonohryhorivka"),
     ],
 )
 def test_german_forms_and_inflections(form, canonical):

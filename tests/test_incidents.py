@@ -103,6 +103,31 @@ def test_split_within_a_sentence_when_weapon_and_target_change():
     assert text[got[0].span[0] : got[0].span[1]].startswith("In der Nacht zum Montag")
 
 
+def test_the_other_sides_tally_is_its_own_attack_when_the_first_names_no_attacker():
+    # nobody is named as attacking Charkiw, but a strike there is Russia's: Ukrainian drones
+    # shot down over Kursk the same night are another attack
+    text = (
+        "In der Nacht zum Dienstag wurden in Charkiw acht Menschen verletzt. "
+        "Die Flugabwehr habe 40 Drohnen abgeschossen. "
+        "Das russische Verteidigungsministerium meldete, in der Nacht 30 ukrainische Drohnen "
+        "über dem Gebiet Kursk abgefangen zu haben."
+    )
+    got = run(
+        text,
+        counts=[
+            ("acht Menschen", 8, "mensch", "person", "injured"),
+            ("40 Drohnen", 40, "drohne", "drone", "shot_down"),
+            ("30 ukrainische Drohnen", 30, "drohne", "drone", "shot_down"),
+        ],
+        dates=[("In der Nacht zum Dienstag", "2025-03-04", None, "night")],
+    )
+    assert [[loc.canonical for loc in i.locations] for i in got] == [
+        ["Kharkiv"],
+        ["Kursk"],
+    ]
+    assert [i.shot_down for i in got] == [40, 30]
+
+
 def test_tallies_in_later_sentences_merge_and_sum_over_weapons():
     text = (
         "Russland hat die Ukraine in der Nacht mit 80 Drohnen und sechs Marschflugkörpern angegriffen. "

@@ -987,9 +987,16 @@ _MILITARY = compile_pattern(
 )
 
 
+# the attacking side named as a whole ("die russische Armee setzte Gleitbomben ein") says nothing of
+# who was hit
+_ATTACKER = compile_pattern(
+    r"(?i)\b(?:russisch|ukrainisch)e[nr]? (?:Armee|Truppen|Streitkräfte)\b"
+)
+
+
 def _in_military_context(ctx: Context, sent: Sentence) -> bool:
     before = [s for s in ctx.doc.sentences if s.paragraph == sent.paragraph and s.index == sent.index - 1]
-    return any(_MILITARY.search(s.text) for s in (*before, sent))
+    return any(_MILITARY.search(_ATTACKER.sub(" ", s.text)) for s in (*before, sent))
 
 
 def _candidates(ctx: Context, sent: Sentence) -> list[_Cand]:

@@ -460,6 +460,20 @@ def _other_side(d: Draft, u: Unit, actor: str) -> bool:
     return bool(named) and actor in hit
 
 
+def _target_side(d: Draft) -> str | None:
+    """The attacker a draft implies when it names none: the enemy of the one country its targets
+    lie in (Kyiv struck: Russia)."""
+    countries = {
+        p.place.country
+        for x in [*d.units, *d.before]
+        for p in x.places
+        if p.role == "target" and p.place.kind != "country" and p.excluded is None and p.place.country
+    }
+    if len(countries) == 1:
+        return ENEMY.get(next(iter(countries)))
+    return None
+
+
 def _named(d: Draft) -> bool:
     """Whether the draft names a place below a country: only then can a new section's headline place
     ("Beschuss in Cherson") be another place than the draft's."""
@@ -473,6 +487,7 @@ def _continues(d: Draft, u: Unit, trig: str) -> str | None:
         return None
     if trig == "strike":
         actor, their_actor, targets = (u.actors[0][1] if u.actors else None), d.actor(), _targets(u)
+        their_actor = their_actor or _target_side(d)  # nobody named: the other side of where it struck
         if actor and their_actor and actor != their_actor and targets and not targets & d.place_keys():
             return None  # "In Belgorod wurde ein Mann durch eine ukrainische Drohne verletzt": the other side
         if actor and _other_side(d, u, actor):
