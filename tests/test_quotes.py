@@ -1672,3 +1672,24 @@ GENERAL_QUOTES = [
 @pytest.mark.parametrize(("text", "expected"), GENERAL_QUOTES)
 def test_general_quotes(text, expected):
     assert sorted(triples(text)) == sorted(expected)
+
+
+def test_a_verb_of_reporting_figures_makes_no_quote_of_its_own():
+    # "zählte", "registrierte": the subject reports, but an indicative sentence is no quote
+    text = (
+        "Die ukrainische Luftwaffe zählte in der Nacht 40 Drohnen. Der Generalstab registrierte "
+        "zudem 120 Gefechte. Die Lage an der Front blieb angespannt."
+    )
+    assert triples(text) == []
+
+
+def test_a_konjunktiv_sentence_after_a_figures_report_continues_it_only_right_after():
+    # the report of figures opens a context only for the sentence right after it
+    text = (
+        "Die moldauische Grenzpolizei zählte 900 Flüchtlinge. Am Abend regnete es stark. "
+        "Präsident Ion Rusu sagte, man sei vorbereitet. Viele seien erschöpft."
+    )
+    assert triples(text) == [
+        ("indirect", "man sei vorbereitet", "Ion Rusu"),
+        ("indirect", "Viele seien erschöpft", "Ion Rusu"),
+    ]

@@ -915,6 +915,98 @@ GENERAL_SPEAKERS = [
             ("indirect", "die EU arbeite am nächsten Sanktionspaket", "Kaja Kallas"),
         ],
     ),
+    # a sentence whose subject reports figures without a speech verb ("zählte", "registrierte"):
+    # the Konjunktiv sentence right after it continues that report
+    pytest.param(
+        (
+            "Die Bürgermeisterin Anna Moroz sprach am Vormittag von Wiederaufbau. Die moldauische "
+            "Grenzpolizei zählte am Wochenende 900 Flüchtlinge. Die meisten von ihnen seien Frauen "
+            "mit Kindern gewesen."
+        ),
+        [("indirect", "Die meisten von ihnen seien Frauen mit Kindern gewesen", "moldauische Grenzpolizei")],
+        id="figures-report-subject-continues",
+    ),
+    pytest.param(
+        (
+            "Der Sprecher Jan Olsen berichtete über die Lage. Am Abend verzeichnete die polnische "
+            "Armee zwölf Verletzungen des Luftraums. Zwei Objekte seien über Lublin geortet worden."
+        ),
+        [
+            ("indirect", "Zwei Objekte seien über Lublin geortet worden", "polnische Armee"),
+        ],
+        id="figures-report-subject-after-verb",
+    ),
+    pytest.param(
+        (
+            "Die rumänische Luftwaffe registrierte 14 Drohnen. Drei davon seien über dem Meer "
+            "abgestürzt, hieß es in der Bilanz."
+        ),
+        [("indirect", "Drei davon seien über dem Meer abgestürzt", "rumänische Luftwaffe")],
+        id="figures-report-then-bilanz-frame",
+    ),
+    pytest.param(
+        # a thing that "counts" is no speaker: the Konjunktiv stays with the one who spoke before
+        (
+            "Bürgermeister Petro Hrab sagte, die Lage sei ernst. Die Stadt zählte vor dem Krieg "
+            "80.000 Einwohner. Viele seien inzwischen geflohen."
+        ),
+        [
+            ("indirect", "die Lage sei ernst", "Petro Hrab"),
+            ("indirect", "Viele seien inzwischen geflohen", "Petro Hrab"),
+        ],
+        id="figures-report-thing-is-no-speaker",
+    ),
+    # "ein Sprecher" speaks for the organisation that opened the sentence before
+    pytest.param(
+        (
+            "Das estnische Verteidigungsministerium wies den Bericht zurück. Die Angaben seien frei "
+            "erfunden, sagte ein Sprecher."
+        ),
+        [("indirect", "Die Angaben seien frei erfunden", "estnisches Verteidigungsministerium")],
+        id="unnamed-spokesman-speaks-for-subject-organisation",
+    ),
+    pytest.param(
+        (
+            "Die litauische Regierung beriet am Montag über neue Sperren. Man prüfe alle Optionen, "
+            "erklärte eine Sprecherin."
+        ),
+        [("indirect", "Man prüfe alle Optionen", "litauische Regierung")],
+        id="unnamed-spokeswoman-speaks-for-subject-organisation",
+    ),
+    pytest.param(
+        # a person opened the sentence before: the spokesman is not the organisation's
+        (
+            "Minister Karl Brandt besuchte die Feuerwehr. Der Einsatz sei gut verlaufen, sagte ein "
+            "Sprecher."
+        ),
+        [("indirect", "Der Einsatz sei gut verlaufen", "Sprecher")],
+        id="unnamed-spokesman-after-person-stays-unnamed",
+    ),
+    pytest.param(
+        # "ein Polizeisprecher": the compound says whom he speaks for
+        (
+            "Die Staatsanwaltschaft leitete ein Verfahren ein. Ein Polizeisprecher sagte, der Mann sei "
+            "bewaffnet gewesen."
+        ),
+        [("indirect", "der Mann sei bewaffnet gewesen", "Polizeisprecher")],
+        id="compound-spokesman-is-not-the-subject-organisation",
+    ),
+    # an acronym the document introduces after the body and its seat is part of the name
+    pytest.param(
+        (
+            "Die Beobachtermission in Georgien (EUMM) teilte mit, es sei ruhig geblieben. Nach "
+            "Einschätzung der Mission gebe es keine Verstöße, hieß es in dem Bericht."
+        ),
+        [
+            ("indirect", "es sei ruhig geblieben", "Beobachtermission in Georgien (EUMM)"),
+            (
+                "indirect",
+                "Nach Einschätzung der Mission gebe es keine Verstöße",
+                "Beobachtermission in Georgien (EUMM)",
+            ),
+        ],
+        id="mission-with-seat-and-acronym",
+    ),
 ]
 
 

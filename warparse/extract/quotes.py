@@ -49,7 +49,7 @@ from warparse.grammar.speakers import (
     org_row,
     role_head,
 )
-from warparse.grammar.speech import MASK, cue, find_verb, post_frame, subject
+from warparse.grammar.speech import MASK, cue, find_report_verb, find_verb, post_frame, subject
 from warparse.grammar.subjunctive import has_subjunctive, is_konjunktiv1, is_subjunctive
 from warparse.lexicons import word_set
 from warparse.records import Quote
@@ -268,6 +268,8 @@ def _source(res: Resolver, phrase: str | None, at: int) -> Speaker | None:
     sp = res.resolve(phrase, at)
     if sp is not None and sp.kind == "person" and not any(w in phrase for w in sp.name.split()):
         return res.last
+    if sp is not None and sp.kind == "other" and " " not in sp.name and res.last is not None:
+        return res.last  # "hieß es in der Bilanz": a thing that names no one, the report goes on
     return sp
 
 
@@ -344,6 +346,8 @@ def extract(ctx: Context) -> list[Quote]:
             # a speech verb without a resolvable subject ("vermutet er", "wird vermutet")
             # still opens a report that Konjunktiv may continue
             speech_before = hit is not None
+            if hit is None:
+                speech_before = _figures_report(u, masked, res)
         if speech_before:
             res.last_at = max(res.last_at, u.end)
     # speech reported inside a quotation: „… Der Präsident hat erklärt, man sei gewillt …“
@@ -367,6 +371,25 @@ def extract(ctx: Context) -> list[Quote]:
     for i, q in enumerate(quotes, 1):
         q.id = f"q{i}"
     return quotes
+
+
+def _figures_report(u: Unit, masked: str, res: Resolver) -> bool:
+    """"Die ukrainische Luftwaffe zählte 112 Drohnen.": an organisation or person that reports
+    figures without a speech verb; a Konjunktiv sentence after it ("74 davon seien abgeschossen
+    worden") continues that report. Remembers the subject as the speaker; no quote of its own."""
+    if u.headline:
+        return False
+    hit = find_report_verb(masked, u.start, u.end)
+    if hit is None:
+        return False
+    cs = _clause_start(masked, u.start, hit.start)
+    clause = masked[: u.end]  # the subject stays in the unit
+    found = clause_subject(clause, cs, hit.start, hit.end, subject(clause, cs, hit), res.reg)
+    sp = res.resolve(found[0], found[1]) if found else None
+    if sp is None or sp.kind not in ("org", "person"):
+        return False  # "Die Stadt zählte 50.000 Einwohner", "Man zählte …"
+    res.remember(sp, found[1])
+    return True
 
 
 def _headline_speakers(quotes: list[Quote], headlines: list[tuple[int, int]]) -> None:

@@ -409,6 +409,9 @@ def _genitive_name(toks: list[tuple[str, int]], i: int) -> tuple[int, int] | Non
     return None
 
 
+_SENTENCE_END = compile_pattern(r"[.!?]\s")
+
+
 def _opens_sentence(text: str, at: int) -> bool:
     """Whether the word at ``at`` belongs to its sentence's first noun phrase ("Die Bochumer
     Polizei", "Der ukrainische Verteidigungsminister Rustem Umjerow"): only articles,
@@ -681,6 +684,12 @@ def org_phrase(text: str, start: int, end: int) -> Speaker | None:
         m = rx(r"\s+(von|in)\s+(\p{Lu}[\p{L}\-]+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)").match(rest)
         if m and row["class"] != "media" and place_lookup(m.group(2)):
             name += f" {m.group(1)} {m.group(2)}"
+            rest = rest[m.end() :]
+        # "die UN-Beobachtermission in der Ukraine (HRMMU)": the place and the acronym the
+        # document introduces are part of the name ("Institut für Kriegsstudien (ISW)")
+        m = rx(r"\s+(in\s+der|in\s+den|in)\s+(\p{Lu}[\p{L}\-]+)\s*\((\p{Lu}[\p{Lu}\d]{1,7})\)").match(rest)
+        if m and row["class"] != "media":
+            name += f" {' '.join(m.group(1).split())} {m.group(2)} ({m.group(3)})"
             rest = rest[m.end() :]
     # "Bundesministerium des Innern", "Ministerium der Justiz": the portfolio is part of the name
     m = rx(r"\s+(des|der)\s+(\p{Lu}\p{Ll}+)(?=\s+\p{Ll}|\s*[,.;:!?]|\s*$)").match(rest)
@@ -977,6 +986,13 @@ class Resolver:
                     return near  # "die Analysten" right after "die Denkfabrik ISW": whom they speak for
                 return Speaker(role, "org", None, "pl")  # "die Polizisten", "die Ermittler": a group
             if words[0].lower() in ("ein", "eine", "einer", "einem", "einen"):
+                if words[1].lower() in ("sprecher", "sprecherin") and len(main) == 1 and len(words) == 2:
+                    # "Die Vertretung wies die Zahlen zurück. …, erklärte ein Sprecher.": whom
+                    # the spokesman speaks for is the subject of the sentence before (not for
+                    # "ein Polizeisprecher": the compound says whom)
+                    org = self._subject_org(min(pos, self.floor))
+                    if org is not None:
+                        return org
                 return unnamed  # "ein Polizeisprecher": someone not named
             quals = {
                 _ADJ_END.sub("", w)
@@ -1048,7 +1064,7 @@ class Resolver:
                 for k in range(top - 1, max(-1, top - 200), -1):  # nearest first, bounded
                     sp = self.reg.mentions[k].speaker
                     if sp.kind == "org" and org_row(_org_head(sp.name).split()[-1]):
-                        return sp
+                        return self._fuller(sp, floor)
                 return None
             if generic:
                 cls = row["class"]
@@ -1065,18 +1081,45 @@ class Resolver:
             else:
                 own = org_phrase(phrase, start, start + len(orgs[-1]))
             # "die Luftwaffe" after "die ukrainische Luftwaffe": the fuller name given before
-            fuller = None
-            for m in self.reg.mentions:
-                if (
-                    m.start < floor
-                    and m.speaker.kind == "org"
-                    and len(m.speaker.name) > len(own.name if own else lemma)
-                    and _org_head(m.speaker.name).endswith(lemma)
-                ):
-                    fuller = m.speaker
-            return fuller or own
+            return self._fuller(own, floor, lemma)
         if len(caps) > 1:
             return Speaker(" ".join(caps), "other")  # "Erwerbslosen Forum Deutschland"
+        return None
+
+    def _fuller(self, sp: Speaker | None, floor: int, lemma: str | None = None) -> Speaker | None:
+        """The fuller name given before ``floor`` of the organisation ``sp`` (head ``lemma``):
+        "die Luftwaffe" after "die ukrainische Luftwaffe", "die Mission" after "die
+        UN-Beobachtermission in der Ukraine (HRMMU)"."""
+        if lemma is None:
+            lemma = _org_head(sp.name).split()[-1] if sp is not None else ""
+        low = lemma.lower()
+        fuller = None
+        for m in self.reg.mentions:
+            if (
+                m.start < floor
+                and m.speaker.kind == "org"
+                and len(m.speaker.name) > len(sp.name if sp else lemma)
+                and _org_head(m.speaker.name).lower().endswith(low)
+            ):
+                fuller = m.speaker
+        return fuller or sp
+
+    def _subject_org(self, pos: int) -> Speaker | None:
+        """The organisation that opened a sentence shortly (300 characters) before ``pos``,
+        unless a person opened one since."""
+        text, mentions = self.reg.text, self.reg.mentions
+        k = bisect_left(self.reg.starts, pos) - 1
+        while k >= 0 and pos - mentions[k].start < 300:
+            m = mentions[k]
+            if m.subject and not m.quoted:
+                # the sentence's first mention ("Minister X besuchte die Feuerwehr": X, not the Feuerwehr)
+                while k > 0 and not _SENTENCE_END.search(text, mentions[k - 1].start, m.start):
+                    k -= 1
+                    m = mentions[k]
+                if m.subject and m.speaker.kind == "org" and m.speaker.gender != "pl":
+                    return m.speaker
+                return None
+            k -= 1
         return None
 
     def _near_org(self, pos: int) -> Speaker | None:

@@ -24,7 +24,7 @@ import regex
 
 from warparse.grammar.literals import may_match, required
 from warparse.grammar.speakers import NP
-from warparse.lexicons import derived, table
+from warparse.lexicons import derived, table, word_set
 from warparse.rules import compile_pattern, rx
 
 MASK = "\u25a1"  # stands in for every character of a direct quotation
@@ -300,3 +300,19 @@ def cue(text: str, start: int, end: int) -> tuple[str | None, int, regex.Match[s
         return _LINKING_S.sub("", m.group("comp")), m.start("comp"), m
     name = "np" if m.group("np") else "np2"
     return m.group(name), m.start(name), m
+
+
+@derived
+def _report_re() -> regex.Pattern[str]:
+    """A verb of reporting figures ("zählte", "registrierte"): no speech verb, see
+    ``data/report_verbs.txt``."""
+    return compile_pattern(rf"\b(?:{_alternation(word_set('report_verbs'))})\b")
+
+
+def find_report_verb(text: str, start: int, end: int) -> VerbHit | None:
+    """The first verb of reporting figures in ``text[start:end]`` ("Die Luftwaffe zählte
+    112 Drohnen"), as a hit whose subject :func:`subject` finds."""
+    m = _report_re().search(text, start, end)
+    if m is None:
+        return None
+    return VerbHit(m.start(), m.end(), m.group(), m.end())
