@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
@@ -51,7 +50,7 @@ from warparse.grammar.speakers import (
 )
 from warparse.grammar.speech import MASK, cue, find_report_verb, find_verb, post_frame, subject
 from warparse.grammar.subjunctive import has_subjunctive, is_konjunktiv1, is_subjunctive
-from warparse.lexicons import word_set
+from warparse.lexicons import derived, word_set
 from warparse.records import Quote
 from warparse.rules import compile_pattern, rx
 
@@ -188,7 +187,7 @@ def _mask(text: str, quotes: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-@cache
+@derived  # built from a lexicon alone: kept across runs (see lexicons.derived)
 def _idioms_re() -> regex.Pattern[str]:
     phrases = sorted(word_set("subjunctive_idioms"), key=lambda p: (-len(p), p))
     alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
@@ -711,7 +710,7 @@ def _other_rules(u: Unit, masked: str, res: Resolver, out: _Builder, speech_befo
     return _colon_cue_rules(u, masked, res, out, speech_before)
 
 
-@cache
+@derived  # built from a lexicon alone: kept across runs (see lexicons.derived)
 def _speech_noun_re() -> regex.Pattern[str]:
     nouns = "|".join(regex.escape(n) for n in sorted(word_set("speech_nouns"), key=lambda n: (-len(n), n)))
     # a verb particle or participle may stand between ("mit der Begründung ab, …", "hatte die

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 import regex
 
 from warparse.grammar.places import lookup as place_lookup
-from warparse.lexicons import table, word_list, word_set
+from warparse.lexicons import derived, table, word_list, word_set
 from warparse.rules import compile_pattern, rx
 
 # -- noun phrases -----------------------------------------------------------
@@ -117,7 +117,7 @@ def _outlets() -> frozenset[str]:
     return word_set("outlets")
 
 
-@cache
+@derived  # built from a lexicon alone: kept across runs (see lexicons.derived)
 def _outlet_re() -> regex.Pattern[str]:
     names = sorted(_outlets(), key=lambda n: (-len(n), n))
     return compile_pattern(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\w)")
