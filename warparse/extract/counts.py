@@ -742,7 +742,7 @@ def _clause_bounds(sent: Sentence, pos: int) -> tuple[int, int]:
     vermisst")."""
     start, end = sent.start, sent.end
     tokens = sent.tokens
-    appositions = _apposition_commas(tokens) if sum(t.text == "," for t in tokens) > 1 else set()
+    appositions = _apposition_commas(tokens)
     for k, t in enumerate(tokens):
         boundary = t.kind == "punct" and t.text in _CLAUSE_PUNCT and k not in appositions
         if not boundary and t.norm.lower() in _CONJ and k + 1 < len(tokens):

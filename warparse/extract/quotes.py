@@ -780,8 +780,9 @@ def _frame_after(u: Unit, masked: str, res: Resolver, out: _Builder, limit: int)
             continue  # nothing but a quotation before the frame
         if not has_subjunctive(masked[seg:at]):
             continue  # "Zwei Menschen wurden verletzt, teilte X mit": a source, not a quote
-        sp = _source(res, fr.phrase, fr.at) if fr.lemma == "heißen" else None
-        if fr.lemma != "heißen":
+        if fr.lemma == "heißen":
+            sp = _source(res, fr.phrase, fr.at)
+        else:
             sp = res.resolve(fr.phrase, fr.at) if fr.phrase else res.last
         res.remember(sp, fr.at)
         out.add(seg, at, "indirect", sp, fr.lemma, "quote.indirect_frame_after")

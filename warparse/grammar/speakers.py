@@ -956,9 +956,12 @@ class Resolver:
                 if (_is_name_token(w) and w.lower() not in _DETS) or w in ("von", "van", "de", "al")
             ]
             for i in range(len(keep) - 2, 0, -1):
-                two = rx(rf"\b{regex.escape(keep[i])}\s+(der|den|de|la)\s+{regex.escape(keep[i + 1])}\b")
-                if keep[i] in ("von", "van", "de") and (m := two.search(head_part)):
-                    keep.insert(i + 1, m.group(1))  # "von der Leyen", "van den Berg"
+                if keep[i] not in ("von", "van", "de"):
+                    continue
+                pair = (keep[i], keep[i + 1])
+                m = next((p for p in _PARTICLE_PAIR.finditer(head_part) if p.group(1, 3) == pair), None)
+                if m is not None:
+                    keep.insert(i + 1, m.group(2))  # "von der Leyen", "van den Berg"
             while len(keep) > 1 and keep[-1] in ("von", "van", "de", "al"):
                 keep.pop()  # "Jonas Falk von der Wetterwarte": the name ends before "von"
             if len(keep) == 1 and not role:
@@ -1167,6 +1170,10 @@ _APPOS_BEFORE_VERB = compile_pattern(
     r",\s*(?P<name>\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){1,3})(?:\s*\([^()]{0,40}\))?\s*,\s*$"
 )
 _NP_HERE = compile_pattern(rf"[\s,]*(?:(?:sich|nun|jetzt|auch|dann|aber|es)\s+)?(?P<np>{NP})", regex.VERSION1)
+
+
+# "von der Leyen", "van den Berg": the particles of a name, with the word after them
+_PARTICLE_PAIR = compile_pattern(r"\b(von|van|de)\s+(der|den|de|la)\s+([\p{L}\p{M}'’\-]+)")
 
 
 def _particle_surname(rest: str) -> bool:
